@@ -1,0 +1,270 @@
+// The device agent's wire language: what the kiosk UI (or a window PC's staff UI) and the
+// local device agent on 127.0.0.1 say to each other over Socket.IO. Commands carry an
+// acknowledgement callback with an AgentReply; pushes are past-tense facts.
+import { z } from 'zod';
+import { ticketSlipSchema } from './ticket-slip.ts';
+
+// ---------------------------------------------------------------------------------------
+// Devices
+
+export const deviceKinds = ['ticketPrinter', 'idCardReader', 'scanner', 'a4Printer', 'keypad', 'evaluator', 'windowScreen'] as const;
+export const deviceKindSchema = z.enum(deviceKinds);
+export type DeviceKind = z.infer<typeof deviceKindSchema>;
+
+/** `connecting` until the transport first opens; `offline` while it is gone (unplugged) and being retried. */
+export const deviceStateSchema = z.enum(['connecting', 'ready', 'offline', 'error']);
+export type DeviceState = z.infer<typeof deviceStateSchema>;
+
+/** What a thermal printer reports about itself, from real-time status or automatic status back. */
+export const printerConditionSchema = z.object({
+  offline: z.boolean(),
+  coverOpen: z.boolean(),
+  paperEnd: z.boolean(),
+  paperNearEnd: z.boolean(),
+  cutterError: z.boolean(),
+  unrecoverableError: z.boolean(),
+  autoRecoverableError: z.boolean(),
+});
+export type PrinterCondition = z.infer<typeof printerConditionSchema>;
+
+export const deviceStatusSchema = z.object({
+  /** The name given in the agent's configuration, e.g. `ticketPrinter`. */
+  id: z.string(),
+  kind: deviceKindSchema,
+  /** Device URI (`serial:/dev/ttyUSB0?baud=115200`, `sim:` …). */
+  uri: z.string(),
+  state: deviceStateSchema,
+  printer: printerConditionSchema.optional(),
+  /** Chinese, for the setup screen. */
+  message: z.string().optional(),
+});
+export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
+
+// ---------------------------------------------------------------------------------------
+// ID cards
+
+/** Codes kept as read, with a name when the code is known. Unknown codes keep `name: null`. */
+export const codedValueSchema = z.object({ code: z.string(), name: z.string().nullable() });
+export type CodedValue = z.infer<typeof codedValueSchema>;
+
+/** Dates on cards are YYYYMMDD; we pass them as YYYY-MM-DD, or the raw text if malformed. */
+const cardDate = z.string();
+const cardCommon = {
+  gender: codedValueSchema,
+  birthDate: cardDate,
+  validFrom: cardDate,
+  /** Null means 长期 (no expiry). */
+  validTo: cardDate.nullable(),
+  /** The photo as read (WLT, a vendor-licensed codec), base64. Empty when not read. */
+  photoWltBase64: z.string(),
+  /** Fingerprint data when the reader was asked for it, base64. */
+  fingerprintBase64: z.string().optional(),
+};
+
+export const residentCardSchema = z.object({
+  cardType: z.literal('resident'),
+  name: z.string(),
+  nation: codedValueSchema,
+  address: z.string(),
+  idNumber: z.string(),
+  issuingAuthority: z.string(),
+  ...cardCommon,
+});
+
+export const residencePermitSchema = z.object({
+  cardType: z.literal('hkMacaoTaiwanPermit'),
+  name: z.string(),
+  address: z.string(),
+  idNumber: z.string(),
+  issuingAuthority: z.string(),
+  passNumber: z.string(),
+  issueCount: z.string(),
+  ...cardCommon,
+});
+
+export const foreignerCard2017Schema = z.object({
+  cardType: z.literal('foreigner2017'),
+  englishName: z.string(),
+  chineseName: z.string(),
+  cardNumber: z.string(),
+  /** ISO 3166-1 alpha-3. */
+  nationality: z.string(),
+  version: z.string(),
+  authorityCode: z.string(),
+  ...cardCommon,
+});
+
+export const foreignerCard2023Schema = z.object({
+  cardType: z.literal('foreigner2023'),
+  chineseName: z.string(),
+  englishName: z.string(),
+  cardNumber: z.string(),
+  nationality: z.string(),
+  renewalCount: z.string(),
+  ...cardCommon,
+});
+
+export const idCardSchema = z.discriminatedUnion('cardType', [
+  residentCardSchema,
+  residencePermitSchema,
+  foreignerCard2017Schema,
+  foreignerCard2023Schema,
+]);
+export type IdCard = z.infer<typeof idCardSchema>;
+export type ResidentCard = z.infer<typeof residentCardSchema>;
+export type ResidencePermit = z.infer<typeof residencePermitSchema>;
+export type ForeignerCard2017 = z.infer<typeof foreignerCard2017Schema>;
+export type ForeignerCard2023 = z.infer<typeof foreignerCard2023Schema>;
+
+// ---------------------------------------------------------------------------------------
+// Window devices
+
+export const keypadActions = ['callNext', 'recall', 'askRating', 'pause', 'transfer', 'noShow', 'hold', 'callBack'] as const;
+export const keypadActionSchema = z.enum(keypadActions);
+export type KeypadAction = z.infer<typeof keypadActionSchema>;
+
+/** The five levels of 好差评, best first. */
+export const ratingLevels = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
+export const ratingLevelSchema = z.enum(ratingLevels);
+export type RatingLevel = z.infer<typeof ratingLevelSchema>;
+export const ratingLevelNames: Record<RatingLevel, string> = {
+  very_satisfied: '非常满意',
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+  very_dissatisfied: '非常不满意',
+};
+
+// ---------------------------------------------------------------------------------------
+// Pushes (agent → client)
+
+const at = z.iso.datetime({ offset: true });
+
+export const idCardReadSchema = z.object({ deviceId: z.string(), at, card: idCardSchema });
+export type IdCardRead = z.infer<typeof idCardReadSchema>;
+
+export const scanSchema = z.object({ deviceId: z.string(), at, text: z.string() });
+export type Scan = z.infer<typeof scanSchema>;
+
+export const keypadPressSchema = z.object({ deviceId: z.string(), at, address: z.number().int(), action: keypadActionSchema });
+export type KeypadPress = z.infer<typeof keypadPressSchema>;
+
+export const ratingSchema = z.object({ deviceId: z.string(), at, address: z.number().int(), rating: ratingLevelSchema });
+export type Rating = z.infer<typeof ratingSchema>;
+
+// ---------------------------------------------------------------------------------------
+// Commands (client → agent) and their replies
+
+export const agentErrorCodes = [
+  'INVALID_REQUEST',
+  'NO_DEVICE',
+  'DEVICE_OFFLINE',
+  'PAPER_END',
+  'COVER_OPEN',
+  'CUTTER_ERROR',
+  'PRINTER_ERROR',
+  'TIMEOUT',
+  'PRINT_FAILED',
+  'INTERNAL',
+] as const;
+export const agentErrorCodeSchema = z.enum(agentErrorCodes);
+export type AgentErrorCode = z.infer<typeof agentErrorCodeSchema>;
+
+/** Default Chinese wording for each code, shown to citizens and clerks. */
+export const agentErrorMessages: Record<AgentErrorCode, string> = {
+  INVALID_REQUEST: '请求内容有误',
+  NO_DEVICE: '未配置该设备',
+  DEVICE_OFFLINE: '设备未连接，请联系工作人员',
+  PAPER_END: '打印机缺纸，请联系工作人员',
+  COVER_OPEN: '打印机纸仓盖未关好，请联系工作人员',
+  CUTTER_ERROR: '打印机切刀故障，请联系工作人员',
+  PRINTER_ERROR: '打印机故障，请联系工作人员',
+  TIMEOUT: '设备无响应，请稍后再试',
+  PRINT_FAILED: '打印失败，请联系工作人员',
+  INTERNAL: '设备服务内部错误',
+};
+
+export const agentErrorSchema = z.object({ code: agentErrorCodeSchema, message: z.string() });
+export type AgentError = z.infer<typeof agentErrorSchema>;
+
+export type AgentReply<T> = { ok: true; data: T } | { ok: false; error: AgentError };
+
+export function agentReplySchema<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: agentErrorSchema }),
+  ]);
+}
+
+export const printTicketRequestSchema = z.object({
+  slip: ticketSlipSchema,
+  /** Which ticket printer; the first configured one when absent. */
+  deviceId: z.string().optional(),
+});
+export type PrintTicketRequest = z.infer<typeof printTicketRequestSchema>;
+
+export const printTicketResultSchema = z.object({ deviceId: z.string(), bytes: z.number().int() });
+export type PrintTicketResult = z.infer<typeof printTicketResultSchema>;
+
+/** Socket.IO delivers binary as a Node Buffer (a Uint8Array) or, in browsers, an ArrayBuffer. */
+const bytesSchema = z.union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)]);
+
+export const printPdfRequestSchema = z.object({
+  pdf: bytesSchema,
+  /** Shown in the printer queue; never a citizen's name. */
+  title: z.string().max(100).default('document'),
+  copies: z.number().int().min(1).max(20).default(1),
+  deviceId: z.string().optional(),
+});
+export type PrintPdfRequest = z.input<typeof printPdfRequestSchema>;
+
+export const printPdfResultSchema = z.object({ deviceId: z.string(), jobId: z.number().int() });
+export type PrintPdfResult = z.infer<typeof printPdfResultSchema>;
+
+/** What a window's caller keypad shows: the current ticket and how many are waiting. */
+export const keypadDisplayRequestSchema = z.object({
+  deviceId: z.string().optional(),
+  address: z.number().int().min(0).max(255),
+  number: z.string().max(8),
+  waiting: z.number().int().nonnegative().optional(),
+});
+export type KeypadDisplayRequest = z.infer<typeof keypadDisplayRequestSchema>;
+
+/** What the window screen above a window shows. */
+export const windowScreenContentSchema = z.object({
+  windowName: z.string(),
+  number: z.string().nullable(),
+  text: z.string(),
+});
+export type WindowScreenContent = z.infer<typeof windowScreenContentSchema>;
+
+export const agentStatusSchema = z.object({
+  version: z.string(),
+  startedAt: at,
+  devices: z.array(deviceStatusSchema),
+  hallLink: z.enum(['disabled', 'connecting', 'connected', 'disconnected']),
+});
+export type AgentStatus = z.infer<typeof agentStatusSchema>;
+
+type Ack<T> = (reply: AgentReply<T>) => void;
+
+/** Events the agent sends to its clients. */
+export interface AgentServerToClientEvents {
+  devices: (devices: DeviceStatus[]) => void;
+  'device:status': (status: DeviceStatus) => void;
+  idcard: (read: IdCardRead) => void;
+  scan: (scan: Scan) => void;
+  'keypad:pressed': (press: KeypadPress) => void;
+  'evaluator:rated': (rating: Rating) => void;
+}
+
+/** Commands a client sends to the agent; each one is answered through its callback. */
+export interface AgentClientToServerEvents {
+  'devices:list': (ack: Ack<DeviceStatus[]>) => void;
+  'print:ticket': (request: PrintTicketRequest, ack: Ack<PrintTicketResult>) => void;
+  'print:pdf': (request: PrintPdfRequest, ack: Ack<PrintPdfResult>) => void;
+  'keypad:display': (request: KeypadDisplayRequest, ack: Ack<null>) => void;
+  'windowScreen:show': (request: WindowScreenContent, ack: Ack<null>) => void;
+}
+
+export const AGENT_DEFAULT_PORT = 7600;
