@@ -237,3 +237,45 @@ export const serviceItemSchema = z.object({
   enabled: z.boolean().default(true),
 });
 export type ServiceItem = z.infer<typeof serviceItemSchema>;
+
+export const staffRoleSchema = z.enum(['clerk', 'admin']);
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+export const usernameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, '用户名为2到32位小写字母、数字、点、下划线或连字符');
+export const passwordSchema = z.string().min(8, '密码至少8位').max(128);
+
+export const staffSchema = z.object({
+  id,
+  username: usernameSchema,
+  displayName: z.string().trim().min(1).max(30),
+  role: staffRoleSchema,
+  enabled: z.boolean().default(true),
+});
+export type Staff = z.infer<typeof staffSchema>;
+
+export const deviceKindSchema = z.enum(['kiosk', 'board', 'agent']);
+export type DeviceKind = z.infer<typeof deviceKindSchema>;
+
+/** Settings of a call board: what it shows and whether it speaks. */
+export const boardSettingsSchema = z.object({
+  zone: z.string().max(30).default(''),
+  /** Empty = every category / window. */
+  categoryIds: z.array(id).max(100).default([]),
+  windowIds: z.array(id).max(200).default([]),
+  layout: z.enum(['landscape', 'portrait']).default('landscape'),
+  speak: z.boolean().default(true),
+  /** Template of the announcement; {number} and {window} are replaced. */
+  voiceTemplate: z.string().max(60).default('请{number}号到{window}号窗口办理'),
+});
+export type BoardSettings = z.infer<typeof boardSettingsSchema>;
+
+export const deviceSchema = z.object({
+  id,
+  kind: deviceKindSchema,
+  name: z.string().trim().min(1).max(40),
+  /** Window agents serve one window. */
+  windowId: id.nullable().default(null),
+  board: boardSettingsSchema.nullable().default(null),
+  enabled: z.boolean().default(true),
+});
+export type Device = z.infer<typeof deviceSchema>;
