@@ -1,0 +1,190 @@
+// The real-time protocol, defined once for the server and every client. Commands carry an
+// acknowledgement callback and get a Reply; broadcasts are past tense and sequenced: every
+// one carries the hall-wide sequence number, and a client that sees a gap asks for a
+// snapshot (`snapshot:get`).
+import type { Reply } from './errors.ts';
+import type {
+  Actor,
+  Availability,
+  Category,
+  CategoryStats,
+  HallSettings,
+  Notice,
+  TicketView,
+  WindowConfig,
+  WindowState,
+  BoardSettings,
+} from './domain.ts';
+import type {
+  CallTicketRequest,
+  CancelTicketRequest,
+  CloseCurrentRequest,
+  DeviceStatusReport,
+  GetTicketRequest,
+  IssueTicketRequest,
+  IssuedTicket,
+  KeypadActionRequest,
+  PauseRequest,
+  RatingRequest,
+  SignInRequest,
+  TicketIdRequest,
+  TicketStatus,
+  TransferRequest,
+  WindowActionResult,
+  WindowRequest,
+} from './api.ts';
+
+/** Bumped on any incompatible change; a client with another version is refused. */
+export const PROTOCOL_VERSION = 1;
+
+export const namespaces = {
+  kiosk: '/kiosk',
+  counter: '/counter',
+  board: '/board',
+  admin: '/admin',
+  agent: '/agent',
+} as const;
+export type Role = keyof typeof namespaces;
+
+/** Sent in the Socket.IO handshake (`auth`). */
+export interface HandshakeAuth {
+  protocol: number;
+  /** Device token (kiosk, board, agent) or staff session token (counter, admin). */
+  token?: string;
+}
+
+export const hallEventTypes = [
+  'ticket:issued',
+  'ticket:called',
+  'ticket:recalled',
+  'ticket:started',
+  'ticket:finished',
+  'ticket:noShow',
+  'ticket:held',
+  'ticket:reactivated',
+  'ticket:transferred',
+  'ticket:cancelled',
+  'ticket:expired',
+  'window:signedIn',
+  'window:signedOut',
+  'window:paused',
+  'window:resumed',
+  'day:started',
+  'config:changed',
+  'device:statusChanged',
+  'rating:received',
+] as const;
+export type HallEventType = (typeof hallEventTypes)[number];
+
+/** One sequenced broadcast. */
+export interface HallEvent {
+  seq: number;
+  type: HallEventType;
+  at: number;
+  hallDay: string;
+  actor: Actor;
+  ticket?: TicketView;
+  window?: WindowState;
+  /** The calling window's number, for boards and voice. */
+  windowNumber?: number;
+  detail?: Record<string, unknown>;
+  /** Fresh figures for every category the event touched. */
+  stats: CategoryStats[];
+}
+
+export interface CallView {
+  ticketId: string;
+  number: string;
+  categoryId: string;
+  windowId: string;
+  windowNumber: number;
+  at: number;
+  recall: boolean;
+}
+
+export type PublicSettings = Pick<HallSettings, 'name' | 'timeZone' | 'weekdayHours' | 'weekendHours' | 'publicBaseUrl' | 'hotline' | 'recallLimit'>;
+
+export interface DeviceHealth {
+  deviceId: string;
+  name: string;
+  kind: string;
+  online: boolean;
+  /** Faults reported by the device's agent, e.g. paper_end. */
+  faults: Array<{ device: string; code: string; message: string; since: number }>;
+  lastSeenAt: number | null;
+}
+
+/** Everything a client needs to draw itself; followed by events with seq > snapshot.seq. */
+export interface HallSnapshot {
+  protocol: number;
+  seq: number;
+  now: number;
+  hallDay: string;
+  settings: PublicSettings;
+  categories: Category[];
+  windows: WindowConfig[];
+  windowStates: WindowState[];
+  stats: CategoryStats[];
+  availability: Record<string, Availability>;
+  /** Open tickets (waiting, called, serving, held) and today's no-shows. */
+  tickets: TicketView[];
+  recentCalls: CallView[];
+  notices: Notice[];
+  /** The connecting device's own record, when it is a paired device. */
+  device: { id: string; kind: string; name: string; windowId: string | null; board: BoardSettings | null } | null;
+}
+
+type Ack<T> = (reply: Reply<T>) => void;
+type Command<Req, Res> = (request: Req, ack: Ack<Res>) => void;
+
+type Broadcasts = { [K in HallEventType]: (event: HallEvent) => void } & {
+  'hall:snapshot': (snapshot: HallSnapshot) => void;
+};
+
+export type ServerToClientEvents = Broadcasts;
+
+export interface CommonCommands {
+  'snapshot:get': Command<Record<string, never>, HallSnapshot>;
+}
+
+export interface KioskCommands extends CommonCommands {
+  'ticket:issue': Command<IssueTicketRequest, IssuedTicket>;
+  'ticket:get': Command<GetTicketRequest, TicketStatus>;
+  'device:status': Command<DeviceStatusReport, { received: true }>;
+}
+
+export interface CounterCommands extends CommonCommands {
+  'window:signIn': Command<SignInRequest, WindowActionResult>;
+  'window:signOut': Command<WindowRequest, WindowActionResult>;
+  'window:pause': Command<PauseRequest, WindowActionResult>;
+  'window:resume': Command<WindowRequest, WindowActionResult>;
+  'ticket:callNext': Command<CloseCurrentRequest, WindowActionResult>;
+  'ticket:call': Command<CallTicketRequest, WindowActionResult>;
+  'ticket:recall': Command<WindowRequest, WindowActionResult>;
+  'ticket:start': Command<WindowRequest, WindowActionResult>;
+  'ticket:finish': Command<WindowRequest, WindowActionResult>;
+  'ticket:noShow': Command<WindowRequest, WindowActionResult>;
+  'ticket:hold': Command<WindowRequest, WindowActionResult>;
+  'ticket:callBack': Command<TicketIdRequest, WindowActionResult>;
+  'ticket:transfer': Command<TransferRequest, WindowActionResult>;
+  'ticket:reactivate': Command<TicketIdRequest, WindowActionResult>;
+  'ticket:cancel': Command<CancelTicketRequest, WindowActionResult>;
+}
+
+export type BoardCommands = CommonCommands;
+export type AdminCommands = CommonCommands;
+
+export interface AgentCommands extends CommonCommands {
+  /** A caller-keypad key at the agent's window, acting for the clerk signed in there. */
+  'keypad:action': Command<KeypadActionRequest, WindowActionResult>;
+  'rating:submit': Command<RatingRequest, { recorded: true }>;
+  'device:status': Command<DeviceStatusReport, { received: true }>;
+}
+
+export interface NamespaceCommands {
+  kiosk: KioskCommands;
+  counter: CounterCommands;
+  board: BoardCommands;
+  admin: AdminCommands;
+  agent: AgentCommands;
+}
