@@ -1,0 +1,22 @@
+import type { CategoryCard } from './category-view.ts';
+
+/** One category; a closed one stays visible (greyed) and says why and when it opens. */
+export function CategoryTile({ card, onChoose }: { card: CategoryCard; onChoose: (id: string) => void }) {
+  return (
+    <button type="button" class={`category-tile ${card.open ? 'open' : 'closed'}`} disabled={!card.open} onClick={() => onChoose(card.id)}>
+      <span class="category-prefix">{card.prefix}</span>
+      <span class="category-name">{card.name}</span>
+      {card.open ? (
+        <span class="category-figures">
+          <span class="category-waiting">{card.waitingText}</span>
+          <span class="category-wait">{card.waitText}</span>
+        </span>
+      ) : (
+        <span class="category-closed">
+          <span class="category-closed-why">{card.closedText}</span>
+          {card.opensText && <span class="category-opens">{card.opensText}</span>}
+        </span>
+      )}
+    </button>
+  );
+}
