@@ -15,6 +15,15 @@ export interface HoursConfig {
   calendar: ReadonlyMap<HallDay, DayKind>;
 }
 
+/**
+ * A session's end in minutes. Times of day stop at 23:59, so an end of 23:59 means "until
+ * midnight": otherwise a hall open all day would refuse tickets in its last minute.
+ */
+export function sessionEndMinutes(end: string): number {
+  const minutes = parseTimeOfDay(end);
+  return minutes === 23 * 60 + 59 ? 24 * 60 : minutes;
+}
+
 export function calendarIndex(days: readonly CalendarDay[]): Map<HallDay, DayKind> {
   // A later entry for the same date wins, so an admin's correction appended to the list applies.
   const index = new Map<HallDay, DayKind>();
@@ -74,7 +83,7 @@ export function availabilityOf(
   const { date, minutes } = localParts(now, config.settings.timeZone);
   if (isHoliday(config, date)) return { open: false, reason: 'holiday', opensAt: nextOpening(config, category, now, 1) };
   const sessions = sessionsOn(config, category, date);
-  const inSession = sessions.some((s) => parseTimeOfDay(s.start) <= minutes && minutes < parseTimeOfDay(s.end));
+  const inSession = sessions.some((s) => parseTimeOfDay(s.start) <= minutes && minutes < sessionEndMinutes(s.end));
   if (!inSession) {
     // Before opening or in the lunch break the category opens again today; after the last
     // session (or on a day without sessions) it does not.
