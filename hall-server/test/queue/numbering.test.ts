@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTicketNumber } from '../../src/queue/index.ts';
+import { formatTicketNumber, QueueEngine } from '../../src/queue/index.ts';
 import { appointment, at, category, expectHallError, hallConfig, issue, issueInput, newEngine, MINUTE } from './builders.ts';
 
 describe('ticket numbers', () => {
@@ -42,9 +42,7 @@ describe('ticket numbers', () => {
 
   it('continues from the counters of the snapshot it was started from', () => {
     const config = hallConfig();
-    const engine = newEngine(config);
-    engine.rollover(at('09:00'));
-    const restarted = new (engine.constructor as typeof import('../../src/queue/index.ts').QueueEngine)(config, {
+    const restarted = new QueueEngine(config, {
       hallDay: '2026-11-23',
       tickets: [],
       counters: { a: 41 },

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '@hall/common/errors';
-import type { TicketState } from '@hall/common/domain';
+import type { HallSettings, TicketState } from '@hall/common/domain';
 import type { QueueEngine, Ticket } from '../../src/queue/index.ts';
 import { at, calledTicket, category, clerkActor, expectHallError, hallConfig, issue, MINUTE, newEngine, openWindows, window } from './builders.ts';
 
 const clerk = clerkActor('clerk-w1');
 const T0 = at('09:00');
 
-function hall(settings: Parameters<typeof hallConfig>[0]['settings'] = {}): QueueEngine {
+function hall(settings: Partial<HallSettings> = {}): QueueEngine {
   const engine = newEngine(
     hallConfig({
       settings,
