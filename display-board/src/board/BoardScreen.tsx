@@ -1,0 +1,23 @@
+import type { HallState } from '@hall/common/hall-state';
+import { boardCalls, boardNotices, todaysHours, waitingRows } from './board-view.ts';
+import { BoardHeader } from './BoardHeader.tsx';
+import { LatestCall } from './LatestCall.tsx';
+import { RecentCalls } from './RecentCalls.tsx';
+import { WaitingCounts } from './WaitingCounts.tsx';
+import { NoticeTicker } from './NoticeTicker.tsx';
+
+/** The hall board: 1920×1080, legible from ten metres. */
+export function BoardScreen({ state, now }: { state: HallState; now: number }) {
+  const { latest, recent } = boardCalls(state);
+  return (
+    <div class="board">
+      <BoardHeader hallName={state.settings.name} now={now} timeZone={state.settings.timeZone} hours={todaysHours(state, now)} />
+      <main class="board-main">
+        <LatestCall key={latest ? `${latest.ticketId}@${latest.at}` : 'none'} call={latest} />
+        <RecentCalls calls={recent} />
+      </main>
+      <WaitingCounts rows={waitingRows(state)} />
+      <NoticeTicker notices={boardNotices(state, now)} hotline={state.settings.hotline} />
+    </div>
+  );
+}
