@@ -166,3 +166,34 @@ export function observe(engine: QueueEngine, now: number): unknown {
     stats: engine.allStats(now),
   });
 }
+
+/** A bare waiting ticket for pure selection and estimate tests; serial follows the id's digits. */
+export function makeTicket(id: string, overrides: Partial<Ticket> = {}): Ticket {
+  const serial = Number(id.replace(/\D/gu, '')) || 1;
+  return {
+    id,
+    number: `A${String(serial).padStart(3, '0')}`,
+    hallDay: DAY,
+    categoryId: 'a',
+    state: 'waiting',
+    issuedAt: at('09:00'),
+    arrivalAt: at('09:00'),
+    queueAt: at('09:00'),
+    priority: false,
+    appointment: null,
+    targetWindowId: null,
+    windowId: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    recallCount: 0,
+    transfers: [],
+    serial,
+    issueCategoryId: overrides.categoryId ?? 'a',
+    personKey: null,
+    publicToken: `tok-${id}`,
+    source: 'kiosk',
+    issuedBy: 'kiosk-1',
+    ...overrides,
+  };
+}
