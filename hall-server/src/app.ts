@@ -1,0 +1,192 @@
+// Composition root: opens the database, builds the hall service, mounts REST routes, the
+// Socket.IO hub and the web apps on one HTTP server, and starts the housekeeping timers.
+import { createServer, type Server as HttpServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { Server as SocketServer } from 'socket.io';
+import pino, { type Logger } from 'pino';
+import { z } from 'zod';
+import type { HallSeed } from '@hall/common/seed';
+import { openDatabase, type Db } from './store/db.ts';
+import { writeSeed } from './store/seed.ts';
+import { ConfigStore } from './store/config-store.ts';
+import { HallService } from './service/hall-service.ts';
+import { AuthService } from './auth/auth-service.ts';
+import { hashPassword } from './auth/passwords.ts';
+import { Hub } from './realtime/hub.ts';
+import { mountRoutes, jsonBody, sendError } from './api/mount.ts';
+import { openApiDocument } from './api/openapi.ts';
+import { publicRoutes } from './api/routes/public.ts';
+import { ticketRoutes } from './api/routes/tickets.ts';
+import { windowRoutes } from './api/routes/windows.ts';
+import { authRoutes } from './api/routes/auth.ts';
+import { adminRoutes } from './api/routes/admin.ts';
+import { ticketPage } from './api/ticket-page.ts';
+import { escapeHtml } from './api/html.ts';
+import { HallError } from '@hall/common/errors';
+import { databasePath, type ServerConfig } from './config.ts';
+
+z.config(z.locales.zhCN());
+
+export interface HallServer {
+  config: ServerConfig;
+  db: Db;
+  hall: HallService;
+  auth: AuthService;
+  hub: Hub;
+  http: HttpServer;
+  io: SocketServer;
+  logger: Logger;
+  /** Resolves with the bound port. */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface CreateOptions {
+  logger?: Logger;
+  clock?: () => number;
+  /** Initial data for an empty database. */
+  seed?: HallSeed;
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function createHallServer(config: ServerConfig, options: CreateOptions = {}): Promise<HallServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'hall-server' } });
+  const db = openDatabase(databasePath(config));
+  if (new ConfigStore(db).isEmpty()) {
+    if (!options.seed) throw new Error('数据库为空：请用 --demo 载入演示大厅，或用 seedFile 指定初始数据 (empty database: pass a seed)');
+    await loadSeed(db, options.seed, config);
+    logger.info({ categories: options.seed.categories.length, windows: options.seed.windows.length }, 'hall data loaded into an empty database');
+  } else if (config.publicBaseUrl) {
+    const store = new ConfigStore(db);
+    const data = store.load();
+    if (data.settings.publicBaseUrl !== config.publicBaseUrl) store.putSettings({ ...data.settings, publicBaseUrl: config.publicBaseUrl });
+  }
+
+  const hall = new HallService({ db, clock: options.clock ?? Date.now, logger, alwaysOpen: config.alwaysOpen });
+  const auth = new AuthService(hall);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+
+  const routes = [...publicRoutes(hall, auth), ...ticketRoutes(hall), ...windowRoutes(hall), ...authRoutes(auth), ...adminRoutes(hall, auth)];
+  const openapi = openApiDocument(routes, { title: '政务服务大厅 hall-server API', version: '1.0.0' });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      db.prepare('SELECT 1').get();
+      res.json({ status: 'ok', seq: hall.lastSeq, hallDay: hall.hallDay, commitBacklog: hall.commits.backlog, uptimeSeconds: Math.round(process.uptime()) });
+    } catch (error) {
+      logger.error({ err: error }, 'health check failed');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  const api = express.Router();
+  api.use(jsonBody());
+  mountRoutes(api, routes, auth, logger, config.demo ? (kind) => demoDevice(hall, kind) : undefined);
+  app.use(api);
+  app.use('/api', (_req, res) => sendError(res, new HallError('NOT_FOUND', { message: '没有这个接口' }).toBody()));
+  app.get('/t/:token', (req, res) => {
+    res.type('html').send(ticketPage(hall, req.params.token));
+  });
+
+  const appsDir = config.appsDir ? resolve(config.appsDir) : repoRoot;
+  const apps = [
+    { path: '/kiosk', dir: 'kiosk-ui', title: '自助取号机' },
+    { path: '/board', dir: 'display-board', title: '叫号屏' },
+    { path: '/staff', dir: 'staff-ui', title: '窗口叫号与管理后台' },
+  ];
+  for (const a of apps) {
+    const dist = join(appsDir, a.dir, 'dist');
+    app.use(a.path, express.static(dist, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
+    // Client-side routes (/board/window/5, /staff/admin) get the app's page.
+    app.get(`${a.path}/{*rest}`, (_req, res) => {
+      const index = join(dist, 'index.html');
+      if (existsSync(index)) res.setHeader('Cache-Control', 'no-cache').sendFile(index);
+      else res.status(503).type('text').send(`${a.title}尚未构建：请先运行 npm run build`);
+    });
+  }
+  app.get('/', (_req, res) => {
+    res.type('html').send(landingPage(hall.settings.name, apps));
+  });
+
+  const http = createServer(app);
+  const io = new SocketServer(http, {
+    maxHttpBufferSize: 64 * 1024,
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  });
+  const hub = new Hub(io, hall, auth, { demoAutoPair: config.demo, logger });
+
+  const timers = [
+    setInterval(() => void hall.tick().catch((e: unknown) => logger.error({ err: e }, 'day turn failed')), 15_000),
+    setInterval(() => void hall.purgePersonalData().catch((e: unknown) => logger.error({ err: e }, 'purge failed')), 3_600_000),
+  ];
+  for (const t of timers) t.unref();
+  void hall.purgePersonalData().catch((e: unknown) => logger.error({ err: e }, 'purge failed'));
+
+  return {
+    config,
+    db,
+    hall,
+    auth,
+    hub,
+    http,
+    io,
+    logger,
+    listen: () =>
+      new Promise((resolveListen, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, config.host, () => {
+          const address = http.address();
+          resolveListen(typeof address === 'object' && address ? address.port : config.port);
+        });
+      }),
+    close: async () => {
+      for (const t of timers) clearInterval(t);
+      hall.commits.flush();
+      await new Promise<void>((done) => io.close(() => done()));
+      if (http.listening) await new Promise<void>((done) => http.close(() => done()));
+      db.close();
+    },
+  };
+}
+
+/** The demo's pre-paired device of a kind, for requests from this machine without a token. */
+function demoDevice(hall: HallService, kind: string) {
+  return hall.accounts
+    .listDevices()
+    .map((r) => r.device)
+    .find((d) => d.enabled && d.kind === kind);
+}
+
+async function loadSeed(db: Db, seed: HallSeed, config: ServerConfig): Promise<void> {
+  const hashes = new Map<string, string>();
+  for (const s of seed.staff) hashes.set(s.id, await hashPassword(s.password));
+  const settings = config.publicBaseUrl ? { ...seed.settings, publicBaseUrl: config.publicBaseUrl } : seed.settings;
+  writeSeed(db, { ...seed, settings }, hashes);
+}
+
+function noCacheForHtml(res: express.Response, path: string): void {
+  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}
+
+function landingPage(hallName: string, apps: Array<{ path: string; title: string }>): string {
+  const links = apps.map((a) => `<li><a href="${a.path}/">${a.title}</a> <code>${a.path}/</code></li>`).join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(hallName)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.7}a{font-size:1.2rem}</style></head>
+<body><h1>${escapeHtml(hallName)}</h1><ul>${links}<li><a href="/staff/admin">管理后台</a></li><li><a href="/api/openapi.json">API (OpenAPI)</a></li></ul></body></html>`;
+}

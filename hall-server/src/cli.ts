@@ -1,0 +1,137 @@
+// The hall server's command line:
+//   hall-server demo     [--port 8080] [--data ./data]     the demo hall, devices pre-paired on localhost
+//   hall-server start    [--config hall.json]              production
+//   hall-server backup   --out FILE [--config hall.json]   consistent copy of a running hall's database
+//   hall-server restore  --from FILE [--config hall.json]  replace the database (server stopped)
+import { parseArgs } from 'node:util';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { loadDemoHall } from '@hall/fixtures';
+import { hallSeedSchema } from '@hall/common/seed';
+import { readFileSync } from 'node:fs';
+import { createHallServer } from './app.ts';
+import { databasePath, loadServerConfig, type ServerConfig } from './config.ts';
+import { schemaVersion } from './store/db.ts';
+import { migrations } from './store/migrations.ts';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    config: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    out: { type: 'string' },
+    from: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    'real-hours': { type: 'boolean' },
+  },
+});
+
+const command = positionals[0] ?? 'start';
+
+function config(extra: Partial<Record<keyof ServerConfig, unknown>> = {}): ServerConfig {
+  const overrides: Partial<Record<keyof ServerConfig, unknown>> = { ...extra };
+  if (values.port) overrides.port = values.port;
+  if (values.host) overrides.host = values.host;
+  if (values.data) overrides.dataDir = values.data;
+  return loadServerConfig(values.config ? { file: values.config, overrides } : { overrides });
+}
+
+async function serve(cfg: ServerConfig): Promise<void> {
+  const seed = cfg.demo ? loadDemoHall() : cfg.seedFile ? hallSeedSchema.parse(JSON.parse(readFileSync(cfg.seedFile, 'utf8'))) : undefined;
+  const server = await createHallServer(cfg, seed ? { seed } : {});
+  const port = await server.listen();
+  const base = `http://localhost:${port}`;
+  const lines = [
+    '',
+    `  ${server.hall.settings.name} 已启动 (hall server running)`,
+    '',
+    `  自助取号机 kiosk        ${base}/kiosk/`,
+    `  叫号屏 call board       ${base}/board/`,
+    `  窗口屏 window screen    ${base}/board/window/1`,
+    `  窗口叫号 clerk desk     ${base}/staff/`,
+    `  管理后台 admin console  ${base}/staff/admin`,
+    `  API (OpenAPI)           ${base}/api/openapi.json`,
+    `  健康检查 health         ${base}/healthz`,
+    '',
+    `  数据库 database         ${databasePath(cfg)}`,
+  ];
+  if (cfg.demo) {
+    lines.push(
+      '',
+      '  演示模式 (demo): 本机 (localhost) 连接的自助机、叫号屏和窗口设备视为已配对；其他机器须用配对码配对。',
+      '  Devices connecting from localhost are pre-paired; other machines must pair with a code.',
+      cfg.alwaysOpen ? '  演示模式全天可取号；按实际办公时间运行请加 --real-hours (demo: drawing is open at any hour).' : '  按配置的办公时间取号 (configured opening hours).',
+      '  演示账号 demo accounts: admin / admin-demo-2026, clerk01 / clerk-demo-2026',
+    );
+  }
+  console.log(lines.join('\n') + '\n');
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    server.logger.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+async function backup(cfg: ServerConfig): Promise<void> {
+  if (!values.out) throw new Error('backup needs --out FILE');
+  const source = databasePath(cfg);
+  if (!existsSync(source)) throw new Error(`no database at ${source}`);
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  // SQLite's online backup: a consistent copy even while the server keeps writing.
+  await db.backup(values.out);
+  db.close();
+  console.log(`备份完成 backup written: ${values.out}`);
+}
+
+function restore(cfg: ServerConfig): void {
+  if (!values.from) throw new Error('restore needs --from FILE');
+  const target = databasePath(cfg);
+  const candidate = new Database(values.from, { readonly: true, fileMustExist: true });
+  const check = candidate.pragma('integrity_check', { simple: true });
+  const version = schemaVersion(candidate);
+  candidate.close();
+  if (check !== 'ok') throw new Error(`backup failed its integrity check: ${String(check)}`);
+  const latest = migrations.at(-1)!.version;
+  if (version > latest) throw new Error(`backup is from a newer version (schema ${version} > ${latest})`);
+  if (existsSync(target)) {
+    const aside = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(target, aside);
+    console.log(`原数据库已移至 previous database moved to: ${aside}`);
+  }
+  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+  copyFileSync(values.from, target);
+  console.log(`恢复完成 restored ${values.from} → ${target}（schema ${version}; newer migrations run at next start）`);
+}
+
+async function main(): Promise<void> {
+  if (values.help) {
+    console.log('usage: hall-server demo|start|backup|restore [--config FILE] [--port N] [--data DIR] [--out FILE] [--from FILE]');
+    return;
+  }
+  switch (command) {
+    case 'demo':
+      return serve(config({ demo: true, alwaysOpen: !values['real-hours'] }));
+    case 'start':
+      return serve(config());
+    case 'backup':
+      return backup(config());
+    case 'restore':
+      return restore(config());
+    default:
+      throw new Error(`unknown command ${command}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,144 @@
+// The Socket.IO hub: one namespace per role, a snapshot on connect, then every committed
+// event in sequence. Handlers are thin: validate, call one use case, acknowledge.
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import { HallError, type Reply } from '@hall/common/errors';
+import { PROTOCOL_VERSION, namespaces, type HallEvent, type Role } from '@hall/common/events';
+import type { Device, Staff } from '@hall/common/domain';
+import type { HallService } from '../service/hall-service.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { toErrorBody, validationError } from '../service/error-body.ts';
+import { isLoopback } from '../service/net.ts';
+import { registerCommands, type CommandSpec } from './commands.ts';
+
+export interface HubOptions {
+  /** Demo mode: a kiosk, board or agent connecting from this machine without a token is pre-paired. */
+  demoAutoPair: boolean;
+  logger: Logger;
+}
+
+export interface Principal {
+  staff: Staff | null;
+  device: Device | null;
+}
+
+
+export class Hub {
+  private readonly spaces: Namespace[] = [];
+
+  constructor(
+    private readonly io: Server,
+    private readonly hall: HallService,
+    private readonly auth: AuthService,
+    private readonly options: HubOptions,
+  ) {
+    for (const role of Object.keys(namespaces) as Role[]) this.setUp(role);
+    hall.onEvents((events) => this.broadcast(events));
+  }
+
+  private broadcast(events: HallEvent[]): void {
+    for (const space of this.spaces) {
+      for (const e of events) space.emit(e.type, e);
+    }
+  }
+
+  private setUp(role: Role): void {
+    const space = this.io.of(namespaces[role]);
+    this.spaces.push(space);
+    space.use((socket, next) => {
+      try {
+        socket.data.principal = this.authenticate(role, socket);
+        next();
+      } catch (error) {
+        const body = toErrorBody(error, this.options.logger);
+        const err = new Error(body.message) as Error & { data: unknown };
+        err.data = body;
+        next(err);
+      }
+    });
+    space.on('connection', (socket) => this.connected(role, socket));
+  }
+
+  private authenticate(role: Role, socket: Socket): Principal {
+    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    if (auth.protocol !== PROTOCOL_VERSION) {
+      throw new HallError('PROTOCOL_MISMATCH', {
+        message: `程序版本与服务器不一致（客户端协议 ${String(auth.protocol ?? '未知')}，服务器协议 ${PROTOCOL_VERSION}），请刷新页面或升级设备程序`,
+        details: { server: PROTOCOL_VERSION },
+      });
+    }
+    const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
+    if (role === 'counter' || role === 'admin') {
+      const staff = this.auth.staffFor(token);
+      if (!staff) throw new HallError('UNAUTHENTICATED');
+      if (role === 'admin' && staff.role !== 'admin') throw new HallError('FORBIDDEN');
+      return { staff, device: null };
+    }
+    const kind = role === 'agent' ? 'agent' : role;
+    let device = this.auth.deviceFor(token);
+    if (!device && !token && this.options.demoAutoPair && isLoopback(socket.handshake.address)) {
+      const wanted = typeof auth.deviceId === 'string' ? auth.deviceId : undefined;
+      device = this.hall.accounts
+        .listDevices()
+        .map((r) => r.device)
+        .find((d) => d.enabled && d.kind === kind && (wanted === undefined || d.id === wanted));
+    }
+    if (!device || device.kind !== kind) throw new HallError('DEVICE_NOT_PAIRED');
+    return { staff: null, device };
+  }
+
+  private connected(role: Role, socket: Socket): void {
+    const principal = socket.data.principal as Principal;
+    const deviceId = principal.device?.id;
+    if (deviceId) {
+      this.hall.markPresence(deviceId, 1);
+      socket.on('disconnect', () => this.hall.markPresence(deviceId, -1));
+    }
+    const commands = registerCommands(role, principal, this.hall);
+    for (const [name, { schema, handler }] of Object.entries(commands)) {
+      this.listen(socket, name, schema, handler);
+    }
+    const known = new Set(Object.keys(commands));
+    socket.onAny((name: unknown, ...args: unknown[]) => {
+      if (typeof name === 'string' && known.has(name)) return;
+      const ack = args.at(-1);
+      if (typeof ack === 'function') {
+        ack({ ok: false, error: new HallError('NOT_FOUND', { message: `未知的命令：${String(name).slice(0, 40)}` }).toBody() } satisfies Reply<never>);
+      }
+    });
+    this.hall.snapshot(principal.device).then(
+      (snapshot) => socket.emit('hall:snapshot', snapshot),
+      (error: unknown) => this.options.logger.error({ err: error }, 'snapshot on connect failed'),
+    );
+  }
+
+  private listen(socket: Socket, name: string, schema: z.ZodType, handler: CommandSpec['handler']): void {
+    socket.on(name, (...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (typeof ack !== 'function') return; // a command without a callback cannot be answered
+      const reply = ack as (r: Reply<unknown>) => void;
+      const payload = args.length > 1 ? args[0] : {};
+      const parsed = schema.safeParse(payload ?? {});
+      if (!parsed.success) {
+        reply({ ok: false, error: validationError(parsed.error).toBody() });
+        return;
+      }
+      let result: Promise<unknown>;
+      try {
+        result = Promise.resolve((handler as (payload: unknown) => unknown)(parsed.data));
+      } catch (error) {
+        result = Promise.reject(error);
+      }
+      result.then(
+        (data) => reply({ ok: true, data }),
+        (error: unknown) => reply({ ok: false, error: toErrorBody(error, this.options.logger, { command: name }) }),
+      );
+    });
+  }
+}
+
+function cookieToken(cookie: string | undefined): string | undefined {
+  const match = cookie?.match(/(?:^|;\s*)hall_session=([^;]+)/);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}

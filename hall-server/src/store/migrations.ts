@@ -1,0 +1,122 @@
+// Numbered schema migrations, applied in order at start-up inside one transaction each.
+// PRAGMA user_version records the last applied number. Never edit a shipped migration:
+// add the next one.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+      CREATE TABLE settings (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
+      CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+      CREATE TABLE categories (id TEXT PRIMARY KEY, prefix TEXT NOT NULL UNIQUE, json TEXT NOT NULL);
+      CREATE TABLE windows (id TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, json TEXT NOT NULL);
+      CREATE TABLE calendar (date TEXT PRIMARY KEY, json TEXT NOT NULL);
+      CREATE TABLE notices (id TEXT PRIMARY KEY, json TEXT NOT NULL);
+      CREATE TABLE service_items (id TEXT PRIMARY KEY, json TEXT NOT NULL);
+      CREATE TABLE staff (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE TABLE devices (
+        id TEXT PRIMARY KEY,
+        json TEXT NOT NULL,
+        token_hash TEXT UNIQUE,
+        pairing_code_hash TEXT,
+        pairing_expires_at INTEGER,
+        last_seen_at INTEGER,
+        faults_json TEXT NOT NULL DEFAULT '[]'
+      );
+
+      -- One row per ticket ever issued: its current state. History is in events.
+      CREATE TABLE tickets (
+        id TEXT PRIMARY KEY,
+        hall_day TEXT NOT NULL,
+        number TEXT NOT NULL,
+        issue_category_id TEXT NOT NULL,
+        serial INTEGER NOT NULL,
+        category_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        issued_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        service_minutes REAL,
+        public_token TEXT NOT NULL UNIQUE,
+        person_key TEXT,
+        json TEXT NOT NULL,
+        -- The hall's promise: a number is never handed out twice in one hall day.
+        UNIQUE (hall_day, issue_category_id, serial),
+        UNIQUE (hall_day, number)
+      );
+      -- Start-up reads only open work, never history.
+      CREATE INDEX tickets_open ON tickets (state, hall_day)
+        WHERE state IN ('waiting', 'called', 'serving', 'held', 'no_show');
+      CREATE INDEX tickets_recent_finished ON tickets (category_id, finished_at)
+        WHERE state = 'finished';
+      CREATE INDEX tickets_person ON tickets (person_key) WHERE person_key IS NOT NULL;
+      CREATE INDEX tickets_issued ON tickets (issued_at);
+
+      -- Append-only: one row per state change, numbered hall-wide.
+      CREATE TABLE events (
+        seq INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        hall_day TEXT NOT NULL,
+        type TEXT NOT NULL,
+        ticket_id TEXT,
+        window_id TEXT,
+        actor_kind TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE INDEX events_ticket ON events (ticket_id) WHERE ticket_id IS NOT NULL;
+      CREATE INDEX events_calls ON events (hall_day, type) WHERE type IN ('ticket:called', 'ticket:recalled');
+      CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+      CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+      CREATE TABLE window_states (window_id TEXT PRIMARY KEY, json TEXT NOT NULL);
+
+      CREATE TABLE idempotency (
+        key TEXT PRIMARY KEY,
+        ticket_id TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX idempotency_created ON idempotency (created_at);
+
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor_kind TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        detail_json TEXT NOT NULL
+      );
+      CREATE INDEX audit_at ON audit (at);
+
+      CREATE TABLE ratings (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        ticket_id TEXT,
+        window_id TEXT NOT NULL,
+        level TEXT NOT NULL,
+        source TEXT NOT NULL
+      );
+    `,
+  },
+];

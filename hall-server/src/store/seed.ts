@@ -1,0 +1,25 @@
+// Loads a hall's initial data into an empty database: settings, categories, windows,
+// calendar, notices, service items, staff (passwords hashed) and devices.
+import type { HallSeed } from '@hall/common/seed';
+import type { Db } from './db.ts';
+import { ConfigStore } from './config-store.ts';
+import { AccountStore } from './account-store.ts';
+
+export function writeSeed(db: Db, seed: HallSeed, passwordHashes: Map<string, string>): void {
+  const config = new ConfigStore(db);
+  const accounts = new AccountStore(db);
+  db.transaction(() => {
+    config.putSettings(seed.settings);
+    for (const c of seed.categories) config.putCategory(c);
+    for (const w of seed.windows) config.putWindow(w);
+    for (const d of seed.calendar) config.putCalendarDay(d);
+    for (const n of seed.notices) config.putNotice(n);
+    for (const s of seed.serviceItems) config.putServiceItem(s);
+    for (const { password: _password, ...staff } of seed.staff) {
+      const hash = passwordHashes.get(staff.id);
+      if (!hash) throw new Error(`no password hash for staff ${staff.id}`);
+      accounts.putStaff(staff, hash);
+    }
+    for (const d of seed.devices) accounts.putDevice(d);
+  })();
+}
