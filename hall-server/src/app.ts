@@ -49,6 +49,8 @@ export interface CreateOptions {
   clock?: () => number;
   /** Initial data for an empty database. */
   seed?: HallSeed;
+  /** Password hashing for seeded accounts (tests memoise it; scrypt is slow on purpose). */
+  hashPassword?: (password: string) => Promise<string>;
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -58,7 +60,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
   const db = openDatabase(databasePath(config));
   if (new ConfigStore(db).isEmpty()) {
     if (!options.seed) throw new Error('数据库为空：请用 --demo 载入演示大厅，或用 seedFile 指定初始数据 (empty database: pass a seed)');
-    await loadSeed(db, options.seed, config);
+    await loadSeed(db, options.seed, config, options.hashPassword ?? hashPassword);
     logger.info({ categories: options.seed.categories.length, windows: options.seed.windows.length }, 'hall data loaded into an empty database');
   } else if (config.publicBaseUrl) {
     const store = new ConfigStore(db);
@@ -173,9 +175,9 @@ function demoDevice(hall: HallService, kind: string) {
     .find((d) => d.enabled && d.kind === kind);
 }
 
-async function loadSeed(db: Db, seed: HallSeed, config: ServerConfig): Promise<void> {
+async function loadSeed(db: Db, seed: HallSeed, config: ServerConfig, hash: (password: string) => Promise<string>): Promise<void> {
   const hashes = new Map<string, string>();
-  for (const s of seed.staff) hashes.set(s.id, await hashPassword(s.password));
+  for (const s of seed.staff) hashes.set(s.id, await hash(s.password));
   const settings = config.publicBaseUrl ? { ...seed.settings, publicBaseUrl: config.publicBaseUrl } : seed.settings;
   writeSeed(db, { ...seed, settings }, hashes);
 }

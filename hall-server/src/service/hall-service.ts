@@ -35,6 +35,8 @@ export interface HallServiceOptions {
    * trying the demo at night is not turned away. The stored hours are left untouched.
    */
   alwaysOpen?: boolean;
+  /** Runs broadcasts after replies; default setImmediate. */
+  deferPublish?: (fn: () => void) => void;
 }
 
 const RECENT_CALLS = 20;
@@ -70,6 +72,7 @@ export class HallService {
   private readonly clock: () => number;
   private readonly logger: Logger;
   private readonly alwaysOpen: boolean;
+  private readonly deferPublish: (fn: () => void) => void;
   private readonly secret: Buffer;
   private data!: ConfigData;
   private engine!: QueueEngine;
@@ -84,6 +87,7 @@ export class HallService {
     this.clock = options.clock;
     this.logger = options.logger;
     this.alwaysOpen = options.alwaysOpen ?? false;
+    this.deferPublish = options.deferPublish ?? setImmediate;
     this.config = new ConfigStore(this.db);
     this.tickets = new TicketStore(this.db);
     this.audit = new AuditStore(this.db);
@@ -538,7 +542,7 @@ export class HallService {
         }
         extra?.();
       })
-      .then(() => this.publish(events.map((e) => e.hall)));
+      .then(() => this.published(events.map((e) => e.hall)));
   }
 
   private commitCustom(type: HallEventType, actor: Actor, detail: Record<string, unknown>, write: () => void): Promise<HallEvent[]> {
@@ -551,8 +555,17 @@ export class HallService {
       })
       .then(() => {
         if (type === 'config:changed') event.stats = this.engine.allStats(this.clock());
-        return this.publish([event]);
+        return this.published([event]);
       });
+  }
+
+  /**
+   * Committed events go out after the command's own reply: the caller's continuation runs
+   * in this turn's microtasks, the broadcast in the next macrotask, in commit order.
+   */
+  private published(events: HallEvent[]): HallEvent[] {
+    this.deferPublish(() => this.publish(events));
+    return events;
   }
 
   private publish(events: HallEvent[]): HallEvent[] {

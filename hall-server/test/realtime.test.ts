@@ -1,0 +1,112 @@
+// The Socket.IO hub against a real server and real clients: snapshot on connect, commands
+// with replies, sequenced broadcasts, roles and refusals.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IssuedTicket, WindowActionResult } from '@hall/common/api';
+import { CLERK, startHall, type TestHall } from './harness.ts';
+
+let hall: TestHall;
+beforeEach(async () => {
+  hall = await startHall();
+});
+afterEach(async () => {
+  await hall.cleanup();
+});
+
+describe('handshake', () => {
+  it('refuses a client speaking another protocol version, with a reason', async () => {
+    const err = await hall.connect('/board', { protocol: 999 }).catch((e: Error & { data?: { code: string; message: string } }) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as { data?: { code: string } }).data?.code).toBe('PROTOCOL_MISMATCH');
+    expect((err as Error).message).toContain('999');
+  });
+
+  it('refuses the counter namespace without a staff session', async () => {
+    const err = await hall.connect('/counter').catch((e: Error & { data?: { code: string } }) => e);
+    expect((err as { data?: { code: string } }).data?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses the admin namespace to a clerk', async () => {
+    const token = await hall.login(CLERK(1));
+    const err = await hall.connect('/admin', { token }).catch((e: Error & { data?: { code: string } }) => e);
+    expect((err as { data?: { code: string } }).data?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses an unpaired device token', async () => {
+    const err = await hall.connect('/kiosk', { token: 'not-a-real-token' }).catch((e: Error & { data?: { code: string } }) => e);
+    expect((err as { data?: { code: string } }).data?.code).toBe('DEVICE_NOT_PAIRED');
+  });
+
+  it('sends a snapshot on connect', async () => {
+    const board = await hall.connect('/board');
+    const snap = await board.waitForSnapshot();
+    expect(snap.categories.length).toBeGreaterThan(10);
+    expect(snap.windows.length).toBe(30);
+    expect(snap.device?.kind).toBe('board');
+  });
+});
+
+describe('issue, call, announce', () => {
+  it('a kiosk issues, boards hear it in sequence, a clerk calls it and the board hears the call', async () => {
+    const kiosk = await hall.connect('/kiosk');
+    const board = await hall.connect('/board');
+    const snap = await board.waitForSnapshot();
+
+    const issued = await kiosk.ok<IssuedTicket>('ticket:issue', { idempotencyKey: 'key-00000001', categoryId: 'business-registration' });
+    expect(issued.ticket.number).toBe('A001');
+    expect(issued.slip.number).toBe('A001');
+    expect(issued.slip.qrUrl).toContain(issued.publicToken);
+    const seen = await board.waitFor((e) => e.type === 'ticket:issued');
+    expect(seen.seq).toBe(snap.seq + 1);
+    expect(seen.ticket?.number).toBe('A001');
+    expect(JSON.stringify(seen)).not.toContain(issued.publicToken);
+
+    const token = await hall.login(CLERK(1));
+    const counter = await hall.connect('/counter', { token });
+    await counter.ok<WindowActionResult>('window:signIn', { windowId: 'w01' });
+    const called = await counter.ok<WindowActionResult>('ticket:callNext', { windowId: 'w01' });
+    expect(called.ticket?.number).toBe('A001');
+    expect(called.ticket?.state).toBe('called');
+    const call = await board.waitFor((e) => e.type === 'ticket:called');
+    expect(call.windowNumber).toBe(1);
+    expect(call.ticket?.id).toBe(issued.ticket.id);
+    // Every broadcast carries consecutive sequence numbers.
+    const seqs = board.events.map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => snap.seq + 1 + i));
+  });
+
+  it('a clerk cannot act at a window another clerk signed in to', async () => {
+    const a = await hall.connect('/counter', { token: await hall.login(CLERK(1)) });
+    const b = await hall.connect('/counter', { token: await hall.login(CLERK(2)) });
+    await a.ok('window:signIn', { windowId: 'w01' });
+    const reply = await b.command('ticket:callNext', { windowId: 'w01' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'WINDOW_NOT_YOURS' } });
+    const signIn = await b.command('window:signIn', { windowId: 'w01' });
+    expect(signIn).toMatchObject({ ok: false, error: { code: 'WINDOW_OCCUPIED' } });
+  });
+
+  it('answers malformed payloads with a validation error naming the field', async () => {
+    const kiosk = await hall.connect('/kiosk');
+    const reply = await kiosk.command('ticket:issue', { idempotencyKey: 'key-00000002', categoryId: 42 });
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) {
+      expect(reply.error.code).toBe('VALIDATION_FAILED');
+      expect(reply.error.field).toBe('categoryId');
+    }
+    const unknown = await kiosk.command('ticket:explode', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('returns the first ticket when a kiosk retries with the same idempotency key', async () => {
+    const kiosk = await hall.connect('/kiosk');
+    const request = { idempotencyKey: 'retry-key-1', categoryId: 'tax' };
+    const [a, b] = await Promise.all([kiosk.ok<IssuedTicket>('ticket:issue', request), kiosk.ok<IssuedTicket>('ticket:issue', request)]);
+    const c = await kiosk.ok<IssuedTicket>('ticket:issue', request);
+    expect(b.ticket.id).toBe(a.ticket.id);
+    expect(c.ticket.id).toBe(a.ticket.id);
+    expect(c.reprint).toBe(true);
+    const other = await kiosk.ok<IssuedTicket>('ticket:issue', { ...request, idempotencyKey: 'retry-key-2' });
+    expect(other.ticket.number).not.toBe(a.ticket.number);
+    const conflict = await kiosk.command('ticket:issue', { ...request, categoryId: 'employment' });
+    expect(conflict).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_CONFLICT' } });
+  });
+});
