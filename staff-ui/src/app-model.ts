@@ -1,0 +1,72 @@
+// The clerk desk's models, composed once: the staff session (sessionStorage), the /counter
+// connection that exists only while someone is logged in, and the desk actions.
+import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { SessionInfo } from '@hall/common/api';
+import { connectCounter, type CounterConnection } from './net/hall-connection.ts';
+import { clearSession, loadSession, saveSession } from './session/session-store.ts';
+import { createDeskModel, type DeskModel } from './desk/desk-model.ts';
+import { createClock } from './shell/clock.ts';
+import { messages } from './messages.ts';
+import type { Route } from './route.ts';
+
+export interface StaffModel {
+  readonly route: Route;
+  readonly session: ReadonlySignal<SessionInfo | null>;
+  readonly connection: ReadonlySignal<CounterConnection | null>;
+  /** Why the login screen is shown again (an expired session), if it is. */
+  readonly loginNotice: ReadonlySignal<string | null>;
+  readonly desk: DeskModel;
+  readonly now: ReadonlySignal<number>;
+  loggedIn(session: SessionInfo): void;
+  logout(notice?: string): void;
+}
+
+export function createStaffModel(route: Route, storage: Storage): StaffModel {
+  const session = signal<SessionInfo | null>(loadSession(storage, Date.now()));
+  const connection = signal<CounterConnection | null>(session.value ? connectCounter(() => session.value?.token ?? null) : null);
+  const loginNotice = signal<string | null>(null);
+  const offset = signal(0);
+
+  // The desk sends through whichever connection is current.
+  const desk = createDeskModel({
+    send: ((command: never, request: never, timeoutMs?: number) => {
+      const current = connection.value;
+      if (!current) return Promise.resolve({ ok: false, error: { code: 'OFFLINE', message: messages.net.offline } });
+      return current.send(command, request, timeoutMs);
+    }) as CounterConnection['send'],
+  });
+
+  function logout(notice?: string): void {
+    connection.value?.close();
+    connection.value = null;
+    clearSession(storage);
+    session.value = null;
+    loginNotice.value = notice ?? null;
+  }
+
+  // A session the server no longer accepts ends here, back at the login.
+  effect(() => {
+    const problem = connection.value?.problem.value;
+    if (problem?.code === 'UNAUTHENTICATED') logout(messages.login.expired);
+  });
+  effect(() => {
+    offset.value = connection.value?.clockOffsetMs.value ?? 0;
+  });
+
+  return {
+    route,
+    session,
+    connection,
+    loginNotice,
+    desk,
+    now: createClock(offset, 15_000),
+    loggedIn(next) {
+      saveSession(storage, next);
+      session.value = next;
+      loginNotice.value = null;
+      connection.value?.close();
+      connection.value = connectCounter(() => session.value?.token ?? null);
+    },
+    logout,
+  };
+}

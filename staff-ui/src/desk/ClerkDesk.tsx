@@ -1,0 +1,125 @@
+import { useEffect } from 'preact/hooks';
+import type { Staff } from '@hall/common/domain';
+import type { HallState } from '@hall/common/hall-state';
+import { messages } from '../messages.ts';
+import type { DeskModel } from './desk-model.ts';
+import { allowedActions, heldTickets, queueRows, shortcutKeys, type DeskAction, type MyWindow } from './desk-view.ts';
+import { CurrentTicket } from './CurrentTicket.tsx';
+import { ActionPad } from './ActionPad.tsx';
+import { QueueList } from './QueueList.tsx';
+import { HeldList } from './HeldList.tsx';
+import { CloseChoiceDialog } from './CloseChoiceDialog.tsx';
+import { PauseDialog } from './PauseDialog.tsx';
+import { TransferDialog } from './TransferDialog.tsx';
+
+interface Props {
+  state: HallState;
+  staff: Staff;
+  mine: MyWindow;
+  desk: DeskModel;
+  now: number;
+  onLogout: () => void;
+}
+
+export function ClerkDesk({ state, staff, mine, desk, now, onLogout }: Props) {
+  const windowId = mine.config.id;
+  const current = mine.current;
+  const allowed = allowedActions(mine.live, current);
+  const dialog = desk.dialog.value;
+  const feedback = desk.feedback.value;
+  const busy = desk.busy.value;
+
+  function act(action: DeskAction): void {
+    if (!allowed.has(action) || busy) return;
+    switch (action) {
+      case 'callNext':
+        return void desk.callNext(windowId, current?.number ?? null);
+      case 'recall':
+        return void desk.recall(windowId);
+      case 'start':
+        return void desk.start(windowId);
+      case 'finish':
+        return void desk.finish(windowId);
+      case 'noShow':
+        return void desk.noShow(windowId);
+      case 'hold':
+        return void desk.hold(windowId);
+      case 'transfer':
+        return desk.openDialog({ kind: 'transfer' });
+      case 'pause':
+        return desk.openDialog({ kind: 'pause' });
+      case 'resume':
+        return void desk.resume(windowId);
+      case 'signOut':
+        return void desk.signOut(windowId);
+    }
+  }
+
+  // F1–F4 act like the big buttons, except while a dialog or a text field has the keyboard.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const action = shortcutKeys[event.key];
+      if (!action) return;
+      event.preventDefault();
+      const target = event.target as HTMLElement | null;
+      if (desk.dialog.value || target?.closest('input, textarea, select')) return;
+      act(action);
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const status = mine.live.status;
+  return (
+    <main class="desk">
+      <header class="desk-bar">
+        <h1>{messages.desk.windowTitle(mine.config.number, mine.config.name)}</h1>
+        <span class={`status-pill ${status}`}>{messages.desk.status[status]}</span>
+        {status === 'paused' && mine.live.pauseReason && <span class="pause-reason">{messages.desk.pausedBecause(mine.live.pauseReason)}</span>}
+        <span class="desk-user">{messages.desk.clerk(staff.displayName)}</span>
+        <button type="button" class="plain" disabled={busy || !allowed.has('signOut')} onClick={() => act('signOut')}>
+          {messages.actions.signOut}
+        </button>
+        <button type="button" class="plain" onClick={onLogout}>
+          {messages.actions.logout}
+        </button>
+      </header>
+      {feedback && (
+        <p class={`feedback ${feedback.kind}`} role="alert">
+          {feedback.text}
+        </p>
+      )}
+      <div class="desk-body">
+        <section class="desk-left">
+          <CurrentTicket ticket={current} state={state} />
+          <ActionPad allowed={allowed} busy={busy} recallCount={current?.recallCount ?? 0} onAction={act} />
+          <p class="shortcut-hint">{messages.actions.shortcuts}</p>
+        </section>
+        <section class="desk-right">
+          <QueueList rows={queueRows(state, mine.config, now, messages.queue.transferredHere)} />
+          <HeldList tickets={heldTickets(state, windowId)} busy={busy} canCall={status === 'open' && !current} onCallBack={(ticketId) => void desk.callBack(windowId, ticketId)} />
+        </section>
+      </div>
+      {dialog?.kind === 'closeChoice' && (
+        <CloseChoiceDialog
+          ticketNumber={dialog.ticketNumber}
+          busy={busy}
+          onChoose={(choice) => void desk.callNext(windowId, current?.number ?? null, choice)}
+          onCancel={desk.closeDialog}
+        />
+      )}
+      {dialog?.kind === 'pause' && <PauseDialog busy={busy} error={feedback?.text ?? null} onPause={(reason) => void desk.pause(windowId, reason)} onCancel={desk.closeDialog} />}
+      {dialog?.kind === 'transfer' && current && (
+        <TransferDialog
+          ticketNumber={current.number}
+          state={state}
+          fromWindowId={windowId}
+          busy={busy}
+          error={feedback?.text ?? null}
+          onTransfer={(target, note) => void desk.transfer(windowId, target, note)}
+          onCancel={desk.closeDialog}
+        />
+      )}
+    </main>
+  );
+}

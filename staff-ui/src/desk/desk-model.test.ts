@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { WindowActionResult } from '@hall/common/api';
+import { createDeskModel } from './desk-model.ts';
+import type { CommandResult } from '../net/hall-connection.ts';
+
+type Sent = { command: string; request: unknown };
+
+function fakeConnection(replies: Array<CommandResult<WindowActionResult>>) {
+  const sent: Sent[] = [];
+  const ok = { ok: true, data: {} as WindowActionResult } as const;
+  return {
+    sent,
+    connection: {
+      send: (command: string, request: unknown) => {
+        sent.push({ command, request });
+        return Promise.resolve(replies.shift() ?? ok);
+      },
+    } as never,
+  };
+}
+
+const ticketOpen: CommandResult<WindowActionResult> = { ok: false, error: { code: 'TICKET_OPEN', message: '当前号尚未办结，请先选择办结或过号' } };
+
+describe('desk model', () => {
+  it('every command carries the window id', async () => {
+    const { connection, sent } = fakeConnection([]);
+    const desk = createDeskModel(connection);
+    await desk.recall('w5');
+    await desk.pause('w5', '临时离开');
+    await desk.transfer('w5', { toCategoryId: 'tax' }, '补材料');
+    expect(sent).toEqual([
+      { command: 'ticket:recall', request: { windowId: 'w5' } },
+      { command: 'window:pause', request: { windowId: 'w5', reason: '临时离开' } },
+      { command: 'ticket:transfer', request: { windowId: 'w5', toCategoryId: 'tax', note: '补材料' } },
+    ]);
+  });
+
+  it('TICKET_OPEN asks finish or no-show, then resends with closeCurrent', async () => {
+    const { connection, sent } = fakeConnection([ticketOpen]);
+    const desk = createDeskModel(connection);
+    await desk.callNext('w5', 'A007');
+    expect(desk.dialog.value).toEqual({ kind: 'closeChoice', ticketNumber: 'A007' });
+    expect(desk.feedback.value).toBeNull();
+    await desk.callNext('w5', 'A007', 'no_show');
+    expect(sent.map((s) => s.request)).toEqual([{ windowId: 'w5' }, { windowId: 'w5', closeCurrent: 'no_show' }]);
+    expect(desk.dialog.value).toBeNull();
+  });
+
+  it('a refusal shows the server message', async () => {
+    const { connection } = fakeConnection([{ ok: false, error: { code: 'NO_TICKET_WAITING', message: '当前没有等候的号' } }]);
+    const desk = createDeskModel(connection);
+    await desk.callNext('w5', null);
+    expect(desk.feedback.value).toEqual({ kind: 'error', text: '当前没有等候的号' });
+  });
+
+  it('a second press while the first is on its way sends nothing', async () => {
+    const sent: string[] = [];
+    let release: () => void = () => {};
+    const connection = {
+      send: (command: string) => {
+        sent.push(command);
+        return new Promise((resolve) => (release = () => resolve({ ok: true, data: {} })));
+      },
+    } as never;
+    const desk = createDeskModel(connection);
+    const first = desk.callNext('w5', null);
+    await desk.callNext('w5', null);
+    expect(desk.busy.value).toBe(true);
+    release();
+    await first;
+    expect(sent).toEqual(['ticket:callNext']);
+    expect(desk.busy.value).toBe(false);
+  });
+});
