@@ -12,7 +12,7 @@ function field(text: Uint8Array, offset: number, length: number): string {
     out += String.fromCharCode(text[i]! | (text[i + 1]! << 8));
   }
   // Padding is spaces; some readers leave NULs.
-  return out.replace(/[\s\u0000]+$/u, '').replace(/^\s+/u, '');
+  return out.replaceAll(String.fromCharCode(0), ' ').trim();
 }
 
 /** YYYYMMDD → YYYY-MM-DD; anything else is passed on as read. */
