@@ -59,16 +59,19 @@ export interface StartOptions {
   seed?: HallSeed;
   dir?: string;
   demo?: boolean;
+  logger?: pino.Logger;
+  /** Every category drawable at any hour (the demo's setting). */
+  alwaysOpen?: boolean;
 }
 
 export async function startHall(options: StartOptions = {}): Promise<TestHall> {
   const clock = options.clock ?? new TestClock();
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'hall-test-'));
-  const config = loadServerConfig({ env: {}, overrides: { port: 0, host: '127.0.0.1', dataDir: dir, demo: options.demo ?? true, logLevel: 'silent' } });
+  const config = loadServerConfig({ env: {}, overrides: { port: 0, host: '127.0.0.1', dataDir: dir, demo: options.demo ?? true, alwaysOpen: options.alwaysOpen ?? false, logLevel: 'silent' } });
   const server = await createHallServer(config, {
     clock: clock.now,
     seed: options.seed ?? loadDemoHall(),
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     hashPassword: memoHash,
   });
   const port = await server.listen();

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { Actor } from '@hall/common/domain';
 import { HallError } from '@hall/common/errors';
 import { nextDate } from '@hall/common/time';
-import type { CloseChoice, DomainEvent, HallConfig, QueueEngine } from '../../src/queue/index.ts';
+import type { CloseChoice, DomainEvent, HallConfig, QueueEngine, Ticket } from '../../src/queue/index.ts';
 import { at, category, DAY, hallConfig, MINUTE, window } from './builders.ts';
 
 export type Command =
@@ -74,17 +74,14 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('signIn' as const), window: idx, clerk: fc.nat({ max: 6 }) }) },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constantFrom('signOut' as const, 'pause' as const, 'resume' as const, 'recall' as const, 'start' as const, 'finish' as const, 'noShow' as const, 'hold' as const),
-      window: idx,
-    }),
-  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('signOut' as const, 'pause' as const, 'resume' as const), window: idx }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('recall' as const, 'finish' as const, 'noShow' as const), window: idx }) },
+  // Start and hold get their own weight: holding needs a serving ticket, which calls keep closing.
+  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('start' as const, 'hold' as const), window: idx }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('callNext' as const), window: idx, close }) },
   { weight: 1, arbitrary: fc.constant<Command>({ kind: 'callAll' }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('callTicket' as const), window: idx, pick: idx, close }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('callBack' as const), window: idx, pick: idx }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('callBack' as const), window: idx, pick: idx }) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -110,7 +107,7 @@ export interface Outcome {
  */
 export class Runner {
   now = at('09:00');
-  private nextId = 1;
+  nextId = 1;
   readonly outcomes: Outcome[] = [];
 
   constructor(
@@ -123,10 +120,25 @@ export class Runner {
     return windows[i % windows.length]!.id;
   }
 
-  private ticketId(i: number): string {
-    const open = this.engine.snapshot().tickets;
-    // Sometimes a ticket that does not exist, to exercise TICKET_NOT_FOUND.
-    return open.length === 0 || i === 9 ? 'missing' : open[i % open.length]!.id;
+  /**
+   * Mostly a window that holds a ticket (random windows rarely do, and the actions on a current
+   * ticket would then almost always be refused); index 8 and 9 still pick any window.
+   */
+  private busyWindowId(i: number): string {
+    const busy = this.engine.windowStates().filter((w) => w.currentTicketId !== null);
+    return busy.length === 0 || i >= 8 ? this.windowId(i) : busy[i % busy.length]!.windowId;
+  }
+
+  /**
+   * Mostly a ticket in the state the command expects (even indexes), else any ticket the
+   * engine holds, and for index 9 one that does not exist (TICKET_NOT_FOUND).
+   */
+  private ticketId(i: number, preferred?: Ticket['state']): string {
+    const all = this.engine.snapshot().tickets;
+    const fitting = all.filter((t) => t.state === preferred);
+    if (i === 9 || all.length === 0) return 'missing';
+    if (i % 2 === 0 && fitting.length > 0) return fitting[(i / 2) % fitting.length]!.id;
+    return all[i % all.length]!.id;
   }
 
   private actor(windowId: string): Actor {
@@ -187,7 +199,7 @@ export class Runner {
       case 'finish':
       case 'noShow':
       case 'hold': {
-        const w = this.windowId(c.window);
+        const w = c.kind === 'signOut' || c.kind === 'resume' ? this.windowId(c.window) : this.busyWindowId(c.window);
         return c.kind === 'signOut'
           ? e.signOut(w, this.actor(w), this.now)
           : c.kind === 'resume'
@@ -216,14 +228,16 @@ export class Runner {
       }
       case 'callTicket': {
         const w = this.windowId(c.window);
-        return e.callTicket(w, this.ticketId(c.pick), '调度', this.actor(w), this.now, c.close ?? undefined);
+        return e.callTicket(w, this.ticketId(c.pick, 'waiting'), '调度', this.actor(w), this.now, c.close ?? undefined);
       }
       case 'callBack': {
-        const w = this.windowId(c.window);
-        return e.callBack(w, this.ticketId(c.pick), this.actor(w), this.now);
+        const ticketId = this.ticketId(c.pick, 'held');
+        // Usually at the window that held it; sometimes elsewhere, which must be refused.
+        const w = c.window < 7 ? (e.ticket(ticketId)?.windowId ?? this.windowId(c.window)) : this.windowId(c.window);
+        return e.callBack(w, ticketId, this.actor(w), this.now);
       }
       case 'transfer': {
-        const w = this.windowId(c.window);
+        const w = this.busyWindowId(c.window);
         const categories = this.config.categories;
         const target = {
           ...(c.toCategory === null ? {} : { toCategoryId: categories[c.toCategory % categories.length]!.id }),
@@ -233,9 +247,9 @@ export class Runner {
         return e.transfer(w, target, this.actor(w), this.now);
       }
       case 'reactivate':
-        return e.reactivate(this.ticketId(c.pick), { kind: 'clerk', id: 'desk' }, this.now);
+        return e.reactivate(this.ticketId(c.pick, 'no_show'), { kind: 'clerk', id: 'desk' }, this.now);
       case 'cancel':
-        return e.cancel(this.ticketId(c.pick), '取消', { kind: 'citizen', id: 'phone' }, this.now);
+        return e.cancel(this.ticketId(c.pick, 'waiting'), '取消', { kind: 'citizen', id: 'phone' }, this.now);
     }
   }
 
