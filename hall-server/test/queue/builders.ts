@@ -157,9 +157,9 @@ export function expectHallError(run: () => unknown, code: ErrorCode): HallError 
   return caught as HallError;
 }
 
-/** Everything observable about an engine, as plain data, for "unchanged" comparisons. */
-export function observe(engine: QueueEngine, now: number): unknown {
-  return structuredClone({
+/** Everything observable about an engine, serialised, for "unchanged" comparisons. */
+export function observe(engine: QueueEngine, now: number): string {
+  return JSON.stringify({
     snapshot: engine.snapshot(),
     windows: engine.windowStates(),
     open: engine.openTickets(),
