@@ -5,6 +5,7 @@ import { ConnectionBanner } from './shell/ConnectionBanner.tsx';
 import { PairingForm } from './shell/PairingForm.tsx';
 import { TicketingFlow } from './ticketing/TicketingFlow.tsx';
 import { homeTiles } from './shell/tiles.ts';
+import { kioskNotices } from './shell/notices.ts';
 
 export function App({ model, onPaired }: { model: KioskModel; onPaired: (token: string) => void }) {
   const { connection, screen } = model;
@@ -26,7 +27,7 @@ export function App({ model, onPaired }: { model: KioskModel; onPaired: (token: 
       <Header hallName={state?.settings.name ?? null} now={model.now.value} timeZone={state?.settings.timeZone ?? null} />
       <ConnectionBanner status={connection.status.value} problem={problem} />
       <main class="kiosk-main">
-        {current.kind === 'home' && <HomeScreen tiles={homeTiles()} onOpen={model.open} />}
+        {current.kind === 'home' && <HomeScreen tiles={homeTiles()} notices={state ? kioskNotices(state.notices, model.now.value) : []} onOpen={model.open} />}
         {current.kind === 'tile' && current.tile === 'ticketing' && state && (
           <TicketingFlow model={model.ticketing} state={state} now={model.now.value} online={connection.status.value === 'online'} onHome={model.home} />
         )}

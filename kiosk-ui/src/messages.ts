@@ -25,6 +25,7 @@ export const messages = {
     waitMinutes: (m: number) => `约 ${m} 分钟`,
     waitHoursMinutes: (h: number, m: number) => (m === 0 ? `约 ${h} 小时` : `约 ${h} 小时 ${m} 分钟`),
     estimatedWait: '预计等候',
+    waitUnknownLong: '等候时间暂无法预计',
     quotaLeft: (n: number) => `今日剩余 ${n} 个号`,
     closed: {
       closed_now: '当前不在取号时间',

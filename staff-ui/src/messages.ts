@@ -22,7 +22,8 @@ export const messages = {
     logout: '退出登录',
   },
   desk: {
-    windowTitle: (n: number, name: string) => `${n}号窗口 · ${name}`,
+    windowTitle: (n: number, name: string) => (name === `${n}号窗口` ? name : `${n}号窗口 · ${name}`),
+    defaultWindowName: (n: number) => `${n}号窗口`,
     clerk: (name: string) => `工作人员：${name}`,
     status: { open: '服务中', paused: '暂停服务', closed: '未签入' },
     pausedBecause: (reason: string) => `暂停原因：${reason}`,

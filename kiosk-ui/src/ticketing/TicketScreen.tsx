@@ -18,11 +18,12 @@ export function TicketScreen({ issued, categoryName, onDone }: { issued: IssuedT
         <div class="ticket-figures">
           <p class="ticket-ahead">{t.peopleAhead(issued.peopleAhead)}</p>
           <p class="ticket-wait">
-            {t.estimatedWait} {formatWait(issued.estimatedWaitMinutes)}
+            {issued.estimatedWaitMinutes === null ? t.waitUnknownLong : `${t.estimatedWait} ${formatWait(issued.estimatedWaitMinutes)}`}
           </p>
         </div>
         {slip.windowHint && <p class="ticket-window-hint">{slip.windowHint}</p>}
-        <p class="ticket-next">{t.nextStep}</p>
+        {/* The hall's own notices usually say what to do next; ours only when it has none. */}
+        {slip.notices.length === 0 && <p class="ticket-next">{t.nextStep}</p>}
         {slip.notices.map((notice) => (
           <p key={notice} class="ticket-notice">
             {notice}

@@ -31,7 +31,7 @@ export function WindowPicker({ staff, choices, busy, feedback, onSignIn, onLogou
           <li key={choice.windowId}>
             <button type="button" class={`window-choice ${choice.kind}`} disabled={busy || choice.kind === 'occupied'} onClick={() => onSignIn(choice.windowId)}>
               <span class="choice-number">{choice.number}</span>
-              <span class="choice-name">{choice.name}</span>
+              {choice.name !== messages.desk.defaultWindowName(choice.number) && <span class="choice-name">{choice.name}</span>}
               {choice.zone && <span class="choice-zone">{choice.zone}</span>}
               <span class="choice-state">
                 {choice.kind === 'free' ? m.free : choice.kind === 'mine' ? m.mine : m.occupied(choice.clerkName ?? '')}
