@@ -16,8 +16,9 @@ import { averageServiceMinutes, countAhead, estimateWaitMinutes, pushRecent } fr
 import type { HoursConfig } from './hours.ts';
 import { availabilityOf, calendarIndex } from './hours.ts';
 import { formatTicketNumber } from './numbering.ts';
+import { CategoryQueue } from './waiting-index.ts';
 import type { Selection, SelectionContext } from './selection.ts';
-import { compareArrival, orderForWindow, selectNext } from './selection.ts';
+import { compareArrival, isAppointmentActive, orderForWindow, selectNext } from './selection.ts';
 import type {
   CloseChoice,
   DomainEvent,
@@ -89,7 +90,7 @@ export class QueueEngine {
 
   // Indexes, rebuilt from `tickets` whenever that is replaced wholesale.
   /** Waiting tickets not targeted at a window, per category: selection reads only these. */
-  private waitingByCategory = new Map<string, Map<string, Ticket>>();
+  private waitingByCategory = new Map<string, CategoryQueue>();
   /** Waiting tickets transferred to one window, per window. */
   private waitingByWindow = new Map<string, Map<string, Ticket>>();
   /** Tickets in memory per person key, for one-per-person. */
@@ -543,7 +544,8 @@ export class QueueEngine {
       priority: priority && category.priorityEnabled,
       appointment: null,
     } as Ticket;
-    const ahead = countAhead(probe, this.waitingByCategory.get(categoryId)?.values() ?? [], now, this.config.settings.appointmentLateMinutes);
+    const late = this.config.settings.appointmentLateMinutes;
+    const ahead = this.waitingByCategory.get(categoryId)?.countAheadOfNew(probe, (t) => isAppointmentActive(t, now, late)) ?? 0;
     const average = averageServiceMinutes(this.recent.get(categoryId), category.defaultServiceMinutes);
     return { peopleAhead: ahead, estimatedWaitMinutes: estimateWaitMinutes(ahead, average, this.openWindowsServing(categoryId)) };
   }
@@ -612,10 +614,15 @@ export class QueueEngine {
       ids.add(t.id);
     }
     if (t.state !== 'waiting') return;
-    const [map, key] = t.targetWindowId === null ? [this.waitingByCategory, t.categoryId] : [this.waitingByWindow, t.targetWindowId];
-    let bucket = map.get(key);
-    if (!bucket) map.set(key, (bucket = new Map()));
-    bucket.set(t.id, t);
+    if (t.targetWindowId === null) {
+      let queue = this.waitingByCategory.get(t.categoryId);
+      if (!queue) this.waitingByCategory.set(t.categoryId, (queue = new CategoryQueue()));
+      queue.add(t);
+    } else {
+      let bucket = this.waitingByWindow.get(t.targetWindowId);
+      if (!bucket) this.waitingByWindow.set(t.targetWindowId, (bucket = new Map()));
+      bucket.set(t.id, t);
+    }
   }
 
   private unindex(t: Ticket): void {
@@ -625,10 +632,15 @@ export class QueueEngine {
       if (ids?.size === 0) this.byPerson.delete(t.personKey);
     }
     if (t.state !== 'waiting') return;
-    const [map, key] = t.targetWindowId === null ? [this.waitingByCategory, t.categoryId] : [this.waitingByWindow, t.targetWindowId];
-    const bucket = map.get(key);
-    bucket?.delete(t.id);
-    if (bucket?.size === 0) map.delete(key);
+    if (t.targetWindowId === null) {
+      const queue = this.waitingByCategory.get(t.categoryId);
+      queue?.delete(t);
+      if (queue?.size === 0) this.waitingByCategory.delete(t.categoryId);
+    } else {
+      const bucket = this.waitingByWindow.get(t.targetWindowId);
+      bucket?.delete(t.id);
+      if (bucket?.size === 0) this.waitingByWindow.delete(t.targetWindowId);
+    }
   }
 
   /** Stores the ticket's new version; finished, cancelled and expired tickets leave memory. */
@@ -682,12 +694,23 @@ export class QueueEngine {
     return n;
   }
 
+  /** Every ticket W may be given (for the clerk's queue view). */
   private *candidates(windowId: string): Iterable<Ticket> {
     const targeted = this.waitingByWindow.get(windowId);
     if (targeted) yield* targeted.values();
     for (const categoryId of this.weights.get(windowId)?.keys() ?? []) {
-      const bucket = this.waitingByCategory.get(categoryId);
-      if (bucket) yield* bucket.values();
+      const queue = this.waitingByCategory.get(categoryId);
+      if (queue) yield* queue.values();
+    }
+  }
+
+  /** The few tickets among which W's next pick must be (see CategoryQueue.contenders). */
+  private *contenders(windowId: string): Iterable<Ticket> {
+    const targeted = this.waitingByWindow.get(windowId);
+    if (targeted) yield* targeted.values();
+    for (const categoryId of this.weights.get(windowId)?.keys() ?? []) {
+      const queue = this.waitingByCategory.get(categoryId);
+      if (queue) yield* queue.contenders();
     }
   }
 
@@ -703,7 +726,7 @@ export class QueueEngine {
   }
 
   private select(state: WindowState, now: number): Selection | undefined {
-    return selectNext(this.candidates(state.windowId), this.selectionContext(state, now));
+    return selectNext(this.contenders(state.windowId), this.selectionContext(state, now));
   }
 
   private windowOrFail(windowId: string): WindowState {

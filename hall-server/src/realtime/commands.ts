@@ -18,7 +18,13 @@ import {
 } from '@hall/common/api';
 import type { NamespaceCommands, Role } from '@hall/common/events';
 import type { HallService, WindowActor } from '../service/hall-service.ts';
-import type { Principal } from './hub.ts';
+import type { Device, Staff } from '@hall/common/domain';
+
+/** Who is on the other end of a socket: a staff member or a paired device. */
+export interface Principal {
+  staff: Staff | null;
+  device: Device | null;
+}
 
 export interface CommandSpec {
   schema: z.ZodType;

@@ -5,22 +5,16 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { HallError, type Reply } from '@hall/common/errors';
 import { PROTOCOL_VERSION, namespaces, type HallEvent, type Role } from '@hall/common/events';
-import type { Device, Staff } from '@hall/common/domain';
 import type { HallService } from '../service/hall-service.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { toErrorBody, validationError } from '../service/error-body.ts';
 import { isLoopback } from '../service/net.ts';
-import { registerCommands, type CommandSpec } from './commands.ts';
+import { registerCommands, type CommandSpec, type Principal } from './commands.ts';
 
 export interface HubOptions {
   /** Demo mode: a kiosk, board or agent connecting from this machine without a token is pre-paired. */
   demoAutoPair: boolean;
   logger: Logger;
-}
-
-export interface Principal {
-  staff: Staff | null;
-  device: Device | null;
 }
 
 
@@ -35,6 +29,16 @@ export class Hub {
   ) {
     for (const role of Object.keys(namespaces) as Role[]) this.setUp(role);
     hall.onEvents((events) => this.broadcast(events));
+    hall.onResync(() => this.resyncAll());
+  }
+
+  private resyncAll(): void {
+    for (const space of this.spaces) {
+      for (const socket of space.sockets.values()) {
+        const principal = socket.data.principal as Principal;
+        void this.hall.snapshot(principal.device).then((s) => socket.emit('hall:snapshot', s));
+      }
+    }
   }
 
   private broadcast(events: HallEvent[]): void {

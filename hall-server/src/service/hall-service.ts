@@ -116,6 +116,17 @@ export class HallService {
   private recover(error: unknown): void {
     this.logger.error({ err: error }, 'a commit failed; reloading the hall state from the database');
     this.load();
+    // Clients may have seen nothing of the lost batch, but their next events would skip
+    // the sequence numbers it had taken: tell them to start again from a snapshot.
+    for (const listener of this.resyncListeners) listener();
+  }
+
+  private readonly resyncListeners = new Set<() => void>();
+
+  /** Called when every client must drop its state and take a fresh snapshot. */
+  onResync(listener: () => void): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
   }
 
   onEvents(listener: EventListener): () => void {

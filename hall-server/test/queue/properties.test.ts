@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HallError } from '@hall/common/errors';
-import { QueueEngine, selectNext } from '../../src/queue/index.ts';
+import { countAhead, QueueEngine, selectNext } from '../../src/queue/index.ts';
 import type { DomainEvent, HallConfig, Ticket } from '../../src/queue/index.ts';
-import { at, category, emptySnapshot, hallConfig, MINUTE, observe, window } from './builders.ts';
+import { at, category, emptySnapshot, hallConfig, makeTicket, MINUTE, observe, window } from './builders.ts';
 import { commandArb, configArb, Runner } from './commands.ts';
 import type { Command } from './commands.ts';
 
@@ -102,7 +102,7 @@ describe('queue properties (random halls, random command sequences)', () => {
     );
   });
 
-  it('the waiting indexes agree with a selection over every open ticket', () => {
+  it('the waiting indexes agree with a selection and a count over every open ticket', () => {
     fc.assert(
       fc.property(scenario, ({ config, commands }) => {
         play(config, commands, (runner) => {
@@ -118,6 +118,14 @@ describe('queue properties (random halls, random command sequences)', () => {
               appointmentLateMinutes: config.settings.appointmentLateMinutes,
             });
             expect(engine.peekNext(w.id, now)?.id).toBe(brute?.ticket.id);
+          }
+          // The kiosk's people-ahead for a new ticket, against a count over every waiting ticket.
+          for (const c of config.categories) {
+            const queue = engine.openTickets().filter((t) => t.state === 'waiting' && t.targetWindowId === null && t.categoryId === c.id);
+            for (const priority of [false, true]) {
+              const probe = makeTicket('\uffff', { serial: Number.MAX_SAFE_INTEGER, queueAt: now, priority: priority && c.priorityEnabled });
+              expect(engine.estimateForNew(c.id, priority, now).peopleAhead).toBe(countAhead(probe, queue, now, config.settings.appointmentLateMinutes));
+            }
           }
         });
       }),
