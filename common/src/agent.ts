@@ -2,14 +2,16 @@
 // local device agent on 127.0.0.1 say to each other over Socket.IO. Commands carry an
 // acknowledgement callback with an AgentReply; pushes are past-tense facts.
 import { z } from 'zod';
+import { ratingLevels } from './api.ts';
 import { ticketSlipSchema } from './ticket-slip.ts';
 
 // ---------------------------------------------------------------------------------------
 // Devices
 
-export const deviceKinds = ['ticketPrinter', 'idCardReader', 'scanner', 'a4Printer', 'keypad', 'evaluator', 'windowScreen'] as const;
-export const deviceKindSchema = z.enum(deviceKinds);
-export type DeviceKind = z.infer<typeof deviceKindSchema>;
+/** Kinds of device an agent drives (not to be confused with the hall's paired-device kinds in domain.ts). */
+export const agentDeviceKinds = ['ticketPrinter', 'idCardReader', 'scanner', 'a4Printer', 'keypad', 'evaluator', 'windowScreen'] as const;
+export const agentDeviceKindSchema = z.enum(agentDeviceKinds);
+export type AgentDeviceKind = z.infer<typeof agentDeviceKindSchema>;
 
 /** `connecting` until the transport first opens; `offline` while it is gone (unplugged) and being retried. */
 export const deviceStateSchema = z.enum(['connecting', 'ready', 'offline', 'error']);
@@ -30,7 +32,7 @@ export type PrinterCondition = z.infer<typeof printerConditionSchema>;
 export const deviceStatusSchema = z.object({
   /** The name given in the agent's configuration, e.g. `ticketPrinter`. */
   id: z.string(),
-  kind: deviceKindSchema,
+  kind: agentDeviceKindSchema,
   /** Device URI (`serial:/dev/ttyUSB0?baud=115200`, `sim:` …). */
   uri: z.string(),
   state: deviceStateSchema,
@@ -119,21 +121,14 @@ export type ForeignerCard2023 = z.infer<typeof foreignerCard2023Schema>;
 // ---------------------------------------------------------------------------------------
 // Window devices
 
-export const keypadActions = ['callNext', 'recall', 'askRating', 'pause', 'transfer', 'noShow', 'hold', 'callBack'] as const;
-export const keypadActionSchema = z.enum(keypadActions);
+/** What the keys of a hardware caller keypad mean (a wider set than the server's keypad:action). */
+export const keypadKeyActions = ['callNext', 'recall', 'askRating', 'pause', 'transfer', 'noShow', 'hold', 'callBack'] as const;
+export const keypadActionSchema = z.enum(keypadKeyActions);
 export type KeypadAction = z.infer<typeof keypadActionSchema>;
 
-/** The five levels of 好差评, best first. */
-export const ratingLevels = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
+/** The five levels of 好差评 (names and wording in api.ts). */
 export const ratingLevelSchema = z.enum(ratingLevels);
 export type RatingLevel = z.infer<typeof ratingLevelSchema>;
-export const ratingLevelNames: Record<RatingLevel, string> = {
-  very_satisfied: '非常满意',
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  dissatisfied: '不满意',
-  very_dissatisfied: '非常不满意',
-};
 
 // ---------------------------------------------------------------------------------------
 // Pushes (agent → client)

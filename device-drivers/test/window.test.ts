@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SerialPortMock } from 'serialport';
-import { ratingLevels, type KeypadAction, type RatingLevel } from '@hall/common/agent';
+import { ratingLevels } from '@hall/common/api';
+import type { KeypadAction, RatingLevel } from '@hall/common/agent';
 import { Rs485Parser, encodeRs485, fromDeviceLimits, showNumberFrame, beepFrame, type Rs485Event } from '../src/window/codec.ts';
 import { evaluatorModels, evaluatorRating, keypadAction, keypadKeyData } from '../src/window/keymap.ts';
 import { BusError, WindowBus } from '../src/window/bus.ts';
