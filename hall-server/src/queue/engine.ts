@@ -77,6 +77,8 @@ export class QueueEngine {
   private windowConfigs = new Map<string, WindowConfig>();
   /** Per window: category id → weight (presence = the window serves the category). */
   private weights = new Map<string, Map<string, number>>();
+  /** Per category: enabled windows serving it with a positive weight (the estimate's divisor). */
+  private servingWindows = new Map<string, string[]>();
   private hours!: HoursConfig;
 
   private day: HallDay;
@@ -121,6 +123,16 @@ export class QueueEngine {
     this.windowConfigs = new Map(config.windows.map((w) => [w.id, w]));
     this.weights = new Map(config.windows.map((w) => [w.id, new Map(w.categories.map((c) => [c.categoryId, c.weight]))]));
     this.hours = { settings: config.settings, calendar: calendarIndex(config.calendar) };
+    this.servingWindows = new Map();
+    for (const w of config.windows) {
+      if (!w.enabled) continue;
+      for (const c of w.categories) {
+        if (c.weight <= 0) continue;
+        const list = this.servingWindows.get(c.categoryId) ?? [];
+        if (!list.includes(w.id)) list.push(w.id);
+        this.servingWindows.set(c.categoryId, list);
+      }
+    }
     for (const w of config.windows) if (!this.windows.has(w.id)) this.windows.set(w.id, closedWindow(w.id));
   }
 
@@ -493,8 +505,7 @@ export class QueueEngine {
     const category = this.categories.get(categoryId);
     if (!category) fail('CATEGORY_NOT_FOUND', { categoryId });
     const waiting = this.waitingByCategory.get(categoryId);
-    let oldest: number | null = null;
-    for (const t of waiting?.values() ?? []) if (oldest === null || t.arrivalAt < oldest) oldest = t.arrivalAt;
+    const oldest = waiting ? waiting.oldestArrival() : null;
     const issuedToday = this.issuedOn(categoryId, now);
     return {
       categoryId,
@@ -687,10 +698,7 @@ export class QueueEngine {
 
   private openWindowsServing(categoryId: string): number {
     let n = 0;
-    for (const w of this.config.windows) {
-      if (!w.enabled || this.windows.get(w.id)?.status !== 'open') continue;
-      if ((this.weights.get(w.id)?.get(categoryId) ?? 0) > 0) n++;
-    }
+    for (const id of this.servingWindows.get(categoryId) ?? []) if (this.windows.get(id)?.status === 'open') n++;
     return n;
   }
 
@@ -705,13 +713,12 @@ export class QueueEngine {
   }
 
   /** The few tickets among which W's next pick must be (see CategoryQueue.contenders). */
-  private *contenders(windowId: string): Iterable<Ticket> {
+  private contenders(windowId: string): Ticket[] {
+    const out: Ticket[] = [];
     const targeted = this.waitingByWindow.get(windowId);
-    if (targeted) yield* targeted.values();
-    for (const categoryId of this.weights.get(windowId)?.keys() ?? []) {
-      const queue = this.waitingByCategory.get(categoryId);
-      if (queue) yield* queue.contenders();
-    }
+    if (targeted) for (const t of targeted.values()) out.push(t);
+    for (const categoryId of this.weights.get(windowId)?.keys() ?? []) this.waitingByCategory.get(categoryId)?.addContenders(out);
+    return out;
   }
 
   private selectionContext(state: WindowState, now: number): SelectionContext {

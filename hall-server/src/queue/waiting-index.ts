@@ -88,15 +88,22 @@ export class CategoryQueue {
     return ahead;
   }
 
+  /** Earliest arrival (not queue time: a reactivated ticket may queue later than it arrived). */
+  oldestArrival(): number | null {
+    let oldest: number | null = null;
+    for (const lane of [this.priority, this.normal]) for (const t of lane.values()) if (oldest === null || t.arrivalAt < oldest) oldest = t.arrivalAt;
+    return oldest;
+  }
+
   /**
-   * The only tickets of this category that can be a window's next pick, whatever the window's
-   * weight and streak: every appointment ticket and the head of each lane.
+   * Appends the only tickets of this category that can be a window's next pick, whatever the
+   * window's weight and streak: every appointment ticket and the head of each lane.
    */
-  *contenders(): Iterable<Ticket> {
-    yield* this.appointments.values();
+  addContenders(out: Ticket[]): void {
+    for (const t of this.appointments.values()) out.push(t);
     const p = this.priority.first();
-    if (p) yield p;
+    if (p) out.push(p);
     const n = this.normal.first();
-    if (n) yield n;
+    if (n) out.push(n);
   }
 }
