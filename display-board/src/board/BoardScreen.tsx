@@ -11,7 +11,7 @@ export function BoardScreen({ state, now }: { state: HallState; now: number }) {
   const { latest, recent } = boardCalls(state);
   return (
     <div class="board">
-      <BoardHeader hallName={state.settings.name} now={now} timeZone={state.settings.timeZone} hours={todaysHours(state, now)} />
+      <BoardHeader hallName={state.settings.name} zone={state.device?.board?.zone ?? ''} now={now} timeZone={state.settings.timeZone} hours={todaysHours(state, now)} />
       <main class="board-main">
         <LatestCall key={latest ? `${latest.ticketId}@${latest.at}` : 'none'} call={latest} />
         <RecentCalls calls={recent} />

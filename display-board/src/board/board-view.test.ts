@@ -63,6 +63,20 @@ describe('waitingRows', () => {
   });
 });
 
+describe('waitingRows of a zone board', () => {
+  const board = (categoryIds: string[], windowIds: string[]) => ({ id: 'b1', kind: 'board', name: '二楼', windowId: null, board: { zone: '', categoryIds, windowIds, layout: 'landscape' as const, speak: true, voiceTemplate: '' } });
+  const windows = [
+    { id: 'w1', number: 1, name: '1号窗口', zone: '', categories: [{ categoryId: 'soc', weight: 1 }], enabled: true },
+    { id: 'w5', number: 5, name: '5号窗口', zone: '', categories: [{ categoryId: 'tax', weight: 1 }], enabled: true },
+  ];
+  it('shows the categories its windows serve', () => {
+    expect(waitingRows(state({ windows, device: board([], ['w1']) })).map((r) => r.categoryId)).toEqual(['soc']);
+  });
+  it('its own category list wins', () => {
+    expect(waitingRows(state({ windows, device: board(['tax'], ['w1']) })).map((r) => r.categoryId)).toEqual(['tax']);
+  });
+});
+
 describe('boardNotices', () => {
   const notice = (id: string, over = {}) => ({ id, text: id, targets: ['board' as const], startsAt: null, endsAt: null, enabled: true, ...over });
   it('only enabled board notices within their dates', () => {

@@ -39,9 +39,18 @@ export function boardCalls(state: HallState): BoardCalls {
   return { latest: calls[0] ?? null, recent: calls.slice(1, 1 + RECENT_CALLS_SHOWN) };
 }
 
+/**
+ * The categories whose queues this board shows: its own list, else those served by its
+ * windows (a zone board), else every one.
+ */
 export function waitingRows(state: HallState): WaitingRow[] {
   const settings = boardSettingsOf(state);
-  const shown = (id: string) => !settings || settings.categoryIds.length === 0 || settings.categoryIds.includes(id);
+  let shownIds: ReadonlySet<string> | null = null;
+  if (settings && settings.categoryIds.length > 0) shownIds = new Set(settings.categoryIds);
+  else if (settings && settings.windowIds.length > 0) {
+    shownIds = new Set(state.windows.filter((w) => settings.windowIds.includes(w.id)).flatMap((w) => w.categories.map((c) => c.categoryId)));
+  }
+  const shown = (id: string) => shownIds === null || shownIds.has(id);
   const waiting = new Map(state.stats.map((s) => [s.categoryId, s.waiting]));
   return state.categories
     .filter((c) => c.enabled && shown(c.id))

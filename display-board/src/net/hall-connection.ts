@@ -229,8 +229,10 @@ function asReply<T>(reply: unknown): Reply<T> {
   return { ok: false, error };
 }
 
-function messageFor(code: string, fallback: string | undefined): string {
-  return code in errorMessages ? errorMessages[code as ErrorCode] : (fallback ?? messages.net.refused);
+/** The server's own message says more (e.g. which versions differ) and is already Chinese. */
+function messageFor(code: string, serverMessage: string | undefined): string {
+  if (serverMessage) return serverMessage;
+  return code in errorMessages ? errorMessages[code as ErrorCode] : messages.net.refused;
 }
 
 export function boardAuth(storage: Pick<Storage, 'getItem'>, search: string): HandshakeData {

@@ -139,12 +139,18 @@ describe('hall connection', () => {
 
   it('a refused handshake shows the Chinese message for its code', () => {
     const { socket, connection } = setup();
-    socket.fire('connect_error', Object.assign(new Error('refused'), { data: { code: 'DEVICE_NOT_PAIRED', message: 'device not paired' } }));
+    socket.fire('connect_error', Object.assign(new Error('refused'), { data: { code: 'DEVICE_NOT_PAIRED' } }));
     expect(connection.status.value).toBe('refused');
     expect(connection.problem.value).toEqual({ code: 'DEVICE_NOT_PAIRED', message: '设备未配对或配对已失效，请联系管理员重新配对' });
     connection.reconnect();
     expect(socket.connects).toBe(1);
     expect(connection.problem.value).toBeNull();
+  });
+
+  it('prefers the server’s own (Chinese) message when it sends one', () => {
+    const { socket, connection } = setup();
+    socket.fire('connect_error', Object.assign(new Error('refused'), { data: { code: 'PROTOCOL_MISMATCH', message: '程序版本与服务器不一致（客户端协议 1，服务器协议 2）' } }));
+    expect(connection.problem.value?.message).toBe('程序版本与服务器不一致（客户端协议 1，服务器协议 2）');
   });
 
   it('a snapshot of another protocol version is refused', () => {
