@@ -149,6 +149,9 @@ export class QueueEngine {
     if (day <= this.day) return [];
     const previousDay = this.day;
     this.day = day;
+    this.counters.clear();
+    // Streaks reset first, so that every window state carried by the events below is final.
+    for (const [id, ws] of this.windows) if (ws.priorityStreak !== 0) this.windows.set(id, { ...ws, priorityStreak: 0 });
     const events: DomainEvent[] = [];
     for (const t of this.sortedTickets()) {
       if (t.state === 'no_show') {
@@ -165,8 +168,6 @@ export class QueueEngine {
         events.push(this.event('ticket:expired', now, SYSTEM_ACTOR, { ticket: expired, window, detail: { previousDay } }));
       }
     }
-    this.counters.clear();
-    for (const [id, ws] of this.windows) if (ws.priorityStreak !== 0) this.windows.set(id, { ...ws, priorityStreak: 0 });
     events.push(this.event('day:started', now, SYSTEM_ACTOR, { detail: { previousDay, windows: this.windowStates() } }));
     return events;
   }
@@ -445,6 +446,11 @@ export class QueueEngine {
     return this.command(now, () => {
       const ticket = this.ticketOrFail(ticketId);
       if (ticket.state !== 'no_show') fail('INVALID_TRANSITION', { ticketId, state: ticket.state });
+      // The holder may have drawn a new number since; one waiting ticket per person still holds.
+      if (ticket.personKey !== null && this.categories.get(ticket.categoryId)?.onePerPerson === true) {
+        const existing = this.findWaiting(ticket.categoryId, ticket.personKey);
+        if (existing) fail('ALREADY_WAITING', { ticketId: existing.id });
+      }
       const { reactivatePosition, reactivateDelayMinutes } = this.config.settings;
       const queueAt = reactivatePosition === 'original' ? ticket.queueAt : now + reactivateDelayMinutes * MINUTE;
       const next: Ticket = { ...ticket, state: 'waiting', queueAt, calledAt: null, startedAt: null, recallCount: 0 };
@@ -489,7 +495,10 @@ export class QueueEngine {
     return id == null ? undefined : this.tickets.get(id);
   }
 
-  /** What callNext would pick now, without changing anything. */
+  /**
+   * What callNext would pick now, without changing anything. Answered whatever the window's
+   * status, so that a paused desk can still show who is next.
+   */
   peekNext(windowId: string, now: number): Ticket | undefined {
     const state = this.windows.get(windowId);
     return state ? this.select(state, now)?.ticket : undefined;

@@ -165,7 +165,9 @@ describe('day turn', () => {
       ['day:started', undefined],
     ]);
     for (const e of events) expect(e).toMatchObject({ actor: { kind: 'system' }, hallDay: '2026-11-24', at: at('00:00', '2026-11-24') });
-    expect(events[1]?.window).toMatchObject({ windowId: 'w2', currentTicketId: null });
+    expect(events[1]?.window).toMatchObject({ windowId: 'w2', currentTicketId: null, priorityStreak: 0 });
+    expect(events[3]?.window).toMatchObject({ windowId: 'w3', currentTicketId: null, priorityStreak: 0 });
+    expect(events.at(-1)?.detail?.windows).toEqual(engine.windowStates());
     expect(events.at(-1)?.detail).toMatchObject({ previousDay: '2026-11-23' });
     expect(engine.hallDay).toBe('2026-11-24');
     expect(engine.openTickets().map((t) => [t.id, t.state, t.windowId])).toEqual([['serving', 'serving', 'w1']]);

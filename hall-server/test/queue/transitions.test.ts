@@ -293,6 +293,16 @@ describe('reactivate a no-show', () => {
     expect(order).toEqual([soon.id, t.id, afterDelay.id]);
   });
 
+  it('refuses when the holder has drawn a new number in the category since (one per person)', () => {
+    const engine = hall();
+    const t = issue(engine, 'a', T0, { personKey: 'p1' });
+    engine.callTicket('w1', t.id, '', clerk, T0 + MINUTE);
+    engine.noShow('w1', clerk, T0 + 2 * MINUTE);
+    const fresh = issue(engine, 'a', T0 + 3 * MINUTE, { personKey: 'p1' });
+    const error = expectHallError(() => engine.reactivate(t.id, clerk, T0 + 4 * MINUTE), 'ALREADY_WAITING');
+    expect(error.details).toEqual({ ticketId: fresh.id });
+  });
+
   it("'original' gives it back its old place", () => {
     const engine = hall({ reactivatePosition: 'original' });
     const t = ticketIn(engine, 'no_show');
