@@ -88,6 +88,15 @@ describe('fromSnapshot', () => {
     expect('protocol' in s).toBe(false);
   });
 
+  it('keeps one recent call per ticket, its newest', () => {
+    const call = (ticketId: string, at: number, recall: boolean) => ({ ticketId, number: ticketId, categoryId: 'cat-a', windowId: 'w5', windowNumber: 5, at, recall });
+    const s = fromSnapshot(snapshot({ recentCalls: [call('a', 1, false), call('b', 2, false), call('a', 3, true), call('a', 4, true)] }));
+    expect(s.recentCalls.map((c) => [c.ticketId, c.at])).toEqual([
+      ['a', 4],
+      ['b', 2],
+    ]);
+  });
+
   it('orders recent calls newest first and keeps ten', () => {
     const calls = Array.from({ length: 12 }, (_, i) => ({ ticketId: `t${i}`, number: `A${i}`, categoryId: 'cat-a', windowId: 'w5', windowNumber: 5, at: i, recall: false }));
     const s = fromSnapshot(snapshot({ recentCalls: calls }));

@@ -41,7 +41,7 @@ export function fromSnapshot(snapshot: HallSnapshot): HallState {
   const { protocol: _protocol, now, ...rest } = snapshot;
   return {
     ...rest,
-    recentCalls: [...snapshot.recentCalls].sort((a, b) => b.at - a.at).slice(0, RECENT_CALLS_KEPT),
+    recentCalls: newestCallPerTicket(snapshot.recentCalls),
     snapshotAt: now,
     stale: false,
   };
@@ -143,6 +143,18 @@ function callOf(state: HallState, event: HallEvent): CallView | null {
     at: event.at,
     recall: event.type === 'ticket:recalled',
   };
+}
+
+/** A snapshot may list a ticket once per call and recall; clients keep its newest call. */
+function newestCallPerTicket(calls: readonly CallView[]): CallView[] {
+  const seen = new Set<string>();
+  const kept: CallView[] = [];
+  for (const call of [...calls].sort((a, b) => b.at - a.at)) {
+    if (seen.has(call.ticketId)) continue;
+    seen.add(call.ticketId);
+    kept.push(call);
+  }
+  return kept.slice(0, RECENT_CALLS_KEPT);
 }
 
 /** Newest first, one entry per ticket (a recall moves it back to the top). */
