@@ -61,9 +61,8 @@ export const migrations: Migration[] = [
         UNIQUE (hall_day, issue_category_id, serial),
         UNIQUE (hall_day, number)
       );
-      -- Start-up reads only open work, never history.
-      CREATE INDEX tickets_open ON tickets (state, hall_day)
-        WHERE state IN ('waiting', 'called', 'serving', 'held', 'no_show');
+      -- Start-up seeks the open states and today's no-shows; it never scans history.
+      CREATE INDEX tickets_state ON tickets (state, hall_day);
       CREATE INDEX tickets_recent_finished ON tickets (category_id, finished_at)
         WHERE state = 'finished';
       CREATE INDEX tickets_person ON tickets (person_key) WHERE person_key IS NOT NULL;
