@@ -1,0 +1,71 @@
+// Set-up shared by the scenarios: a hall database for a shape, a server process on it, a
+// client process, and tidy teardown of all three whatever happens.
+import { join } from 'node:path';
+import { addSessions, benchSeed, boardId, clerkId, copyDb, createHallDb, kioskId, windowId, type BenchHallShape } from './hall-db.ts';
+import { tempDir } from './paths.ts';
+import { startServer, type ServerHandle } from './server.ts';
+import { ClientProcess } from './clients.ts';
+import type { Context } from './scenario.ts';
+
+export interface Hall {
+  shape: BenchHallShape;
+  categories: string[];
+  windows: string[];
+  server: ServerHandle;
+  clients: ClientProcess;
+  /** Bearer token of the clerk of window i. */
+  clerkTokens: string[];
+  dbFile: string;
+  close(): Promise<void>;
+}
+
+export interface HallOptions {
+  label: string;
+  shape: BenchHallShape;
+  /** Start from a copy of this database (e.g. the cached history) instead of a fresh seed. */
+  fromDb?: string;
+  /** Clerks that get a session (window indexes 0..n-1); default all windows. */
+  clerks?: number;
+}
+
+export async function openHall(ctx: Context, options: HallOptions): Promise<Hall> {
+  const dir = tempDir(options.label);
+  const dbFile = join(dir.path, 'data', 'hall.db');
+  let server: ServerHandle | undefined;
+  let clients: ClientProcess | undefined;
+  try {
+    const seed = benchSeed(options.shape);
+    if (options.fromDb) copyDb(options.fromDb, dbFile);
+    else await createHallDb(dbFile, seed);
+    const clerkCount = options.clerks ?? options.shape.windows;
+    const tokens = addSessions(dbFile, Array.from({ length: clerkCount }, (_, i) => clerkId(i)));
+    server = await startServer({ dir: dir.path, cpuProfDir: ctx.cpuProfDir });
+    clients = new ClientProcess();
+    const s = server;
+    const c = clients;
+    return {
+      shape: options.shape,
+      categories: seed.categories.map((x) => x.id),
+      windows: seed.windows.map((w) => w.id),
+      server: s,
+      clients: c,
+      clerkTokens: Array.from({ length: clerkCount }, (_, i) => tokens.get(clerkId(i))!),
+      dbFile,
+      close: async () => {
+        await c.stop().catch(() => undefined);
+        await s.stop().catch(() => undefined);
+        dir.remove();
+      },
+    };
+  } catch (error) {
+    await clients?.stop().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+    dir.remove();
+    throw error;
+  }
+}
+
+export const kioskAuths = (n: number, devices: number) => Array.from({ length: n }, (_, i) => ({ deviceId: kioskId(i % devices) }));
+export const boardAuths = (n: number, devices: number) => Array.from({ length: n }, (_, i) => ({ deviceId: boardId(i % devices) }));
+export const counterAuths = (tokens: string[]) => tokens.map((token) => ({ token }));
+export { windowId };

@@ -1,0 +1,20 @@
+// Where things are: the repository root, the hall server's CLI, and the benchmark's own
+// scratch space under .tmp/ (ignored by git) — on the same disk as a production data dir
+// would be in this checkout, so the raw fsync reference measures the same device.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The server under test; BENCH_SERVER_CLI points elsewhere (e.g. an exported older revision). */
+export const serverCli = process.env.BENCH_SERVER_CLI ? resolve(process.env.BENCH_SERVER_CLI) : join(repoRoot, 'hall-server/src/cli.ts');
+export const benchTmp = join(repoRoot, '.tmp/bench');
+export const benchCache = join(repoRoot, '.tmp/bench-cache');
+export const resultsDir = join(repoRoot, 'bench/results');
+
+/** A fresh directory under .tmp/bench; `remove()` deletes it. */
+export function tempDir(label: string): { path: string; remove(): void } {
+  mkdirSync(benchTmp, { recursive: true });
+  const path = mkdtempSync(join(benchTmp, `${label}-`));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}

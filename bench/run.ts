@@ -1,0 +1,118 @@
+// `npm run bench [--quick] [--profile] [scenario…]`
+// Runs each scenario in turn — the hall server in its own process, the clients in another —
+// prints one table (each figure beside its target and the reference measured in the same
+// run), writes bench/results/<timestamp>.json and bench/results/latest.json, and exits 0:
+// a benchmark reports, it does not fail CI. Missed targets are listed at the end.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { installCleanup, killAll } from './lib/procs.ts';
+import { measureRaw, type Context, type Scenario } from './lib/scenario.ts';
+import type { RawResult } from './lib/raw-worker.ts';
+import { formatNumber, formatReference, formatTable, formatTarget, judge, type ResultRow } from './lib/table.ts';
+import { benchTmp, resultsDir } from './lib/paths.ts';
+import { issuanceThroughput } from './scenarios/issuance-throughput.ts';
+import { issuanceLatency } from './scenarios/issuance-latency.ts';
+import { callFanout } from './scenarios/call-fanout.ts';
+import { history } from './scenarios/history.ts';
+import { printer } from './scenarios/printer.ts';
+
+const scenarios: Scenario[] = [issuanceThroughput, issuanceLatency, callFanout, history, printer];
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    quick: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`usage: npm run bench -- [--quick] [--profile] [scenario…]
+  scenarios: ${scenarios.map((s) => s.id).join(', ')}
+  --quick    shorter runs (checks the harness; figures are rougher)
+  --profile  write V8 CPU profiles of every server process to .tmp/bench/profiles/`);
+  process.exit(0);
+}
+
+installCleanup();
+const selected = positionals.length ? scenarios.filter((s) => positionals.some((p) => s.id.includes(p))) : scenarios;
+if (selected.length === 0) {
+  console.error(`no scenario matches ${positionals.join(' ')}; known: ${scenarios.map((s) => s.id).join(', ')}`);
+  process.exit(0);
+}
+
+const startedAt = new Date();
+const quick = values.quick ?? false;
+const cpuProfDir = values.profile ? join(benchTmp, 'profiles') : undefined;
+if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
+let rawMemo: Promise<RawResult> | undefined;
+const details: Record<string, unknown> = {};
+const ctx: Context = {
+  quick,
+  cpuProfDir,
+  details,
+  log: (line) => console.log(line),
+  raw: () => {
+    rawMemo ??= measureRaw(quick ? 1500 : 3000).then((r) => {
+      console.log(`  raw reference: ${formatNumber(r.rowsPerSec)} rows/s, commit p50 ${formatNumber(r.commit.p50)} ms, p99 ${formatNumber(r.commit.p99)} ms`);
+      return r;
+    });
+    return rawMemo;
+  },
+};
+
+const loadBefore = loadavg();
+console.log(`hall benchmark${quick ? ' (quick)' : ''}: ${selected.map((s) => s.id).join(', ')}`);
+console.log(`  machine: ${cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} — other work on this machine skews every figure`);
+const rows: ResultRow[] = [];
+const timings: Record<string, number> = {};
+for (const scenario of selected) {
+  console.log(`\n▶ ${scenario.id}: ${scenario.title}`);
+  const t0 = performance.now();
+  try {
+    for (const row of await scenario.run(ctx)) rows.push(judge(row));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`  ${scenario.id} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+    rows.push({ scenario: scenario.id, name: 'scenario failed', value: Number.NaN, unit: '', verdict: 'error', note: message.slice(0, 500) });
+  }
+  timings[scenario.id] = Math.round(performance.now() - t0);
+  console.log(`  (${(timings[scenario.id]! / 1000).toFixed(1)} s)`);
+}
+const raw = rawMemo ? await rawMemo.catch(() => undefined) : undefined;
+
+console.log('\n' + formatTable(rows));
+const missed = rows.filter((r) => r.verdict === 'MISSED');
+const failed = rows.filter((r) => r.verdict === 'error');
+console.log('');
+if (missed.length === 0 && failed.length === 0) console.log('All targets met.');
+for (const r of missed) {
+  console.log(`MISSED  ${r.scenario} / ${r.name}: ${formatNumber(r.value)} ${r.unit}, target ${formatTarget(r.target, r.unit)}${r.reference ? `; reference ${formatReference(r.reference)}` : ''}`);
+}
+for (const r of failed) console.log(`ERROR   ${r.scenario} / ${r.name}${r.note ? `: ${r.note}` : ''}`);
+
+const finishedAt = new Date();
+const report = {
+  startedAt: startedAt.toISOString(),
+  finishedAt: finishedAt.toISOString(),
+  quick,
+  scenarios: selected.map((s) => s.id),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryMiB: Math.round(totalmem() / 2 ** 20), node: process.version, loadBefore, loadAfter: loadavg() },
+  raw,
+  rows,
+  missed: missed.map((r) => `${r.scenario}/${r.name}`),
+  timingsMs: timings,
+  details,
+};
+mkdirSync(resultsDir, { recursive: true });
+const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+const file = join(resultsDir, `${stamp}${quick ? '-quick' : ''}.json`);
+const json = JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
+writeFileSync(file, json);
+writeFileSync(join(resultsDir, 'latest.json'), json);
+console.log(`\nresults: ${file} (and bench/results/latest.json); total ${((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(0)} s`);
+killAll();
+process.exit(0);

@@ -1,0 +1,73 @@
+// A hall with a long past: 1,000,000 finished tickets (3,000,000 events) on earlier hall
+// days, written with the server's own store code and cached under .tmp/bench-cache. The same
+// hall without history is the reference, measured in the same run. For each: start-up
+// (spawn until /healthz answers), resident memory after a warm-up (clients connected,
+// windows signed in, tickets issued today) and after the call-next run, and call-next round
+// trips (call the next of today's waiting tickets, closing the previous one as finished).
+import { statSync } from 'node:fs';
+import { counterAuths, kioskAuths, openHall } from '../lib/hall.ts';
+import { historyDb, type BenchHallShape } from '../lib/hall-db.ts';
+import type { Context, Scenario } from '../lib/scenario.ts';
+import type { RowInput } from '../lib/table.ts';
+import type { Summary } from '../lib/stats.ts';
+
+const SHAPE: BenchHallShape = { categories: 20, windows: 30, kiosks: 10, boards: 5 };
+const CALL_RATE = 40;
+
+interface Measured {
+  startupMs: number;
+  rssWarm: number;
+  rssAfter: number;
+  callNext: Summary;
+  errors: Record<string, number>;
+}
+
+async function measure(ctx: Context, label: string, fromDb: string | undefined): Promise<Measured> {
+  const calls = ctx.quick ? 150 : 600;
+  const hall = await openHall(ctx, { label, shape: SHAPE, ...(fromDb ? { fromDb } : {}) });
+  try {
+    const url = hall.server.url;
+    await hall.clients.connect({ group: 'kiosks', url, ns: '/kiosk', auths: kioskAuths(SHAPE.kiosks, SHAPE.kiosks) });
+    await hall.clients.connect({ group: 'counters', url, ns: '/counter', auths: counterAuths(hall.clerkTokens) });
+    const signIn = await hall.clients.signIn({ group: 'counters', windowIds: hall.windows });
+    const issued = await hall.clients.issueClosedLoop({ group: 'kiosks', categories: hall.categories, warmupMs: 0, durationMs: 0, count: calls + 300 });
+    // A short pause so the warm-up's garbage is collected before memory is read.
+    await new Promise((r) => setTimeout(r, 1000));
+    const rssWarm = hall.server.rssMiB();
+    const r = await hall.clients.calls({ group: 'counters', windowIds: hall.windows, count: calls, warmup: 30, ratePerSec: CALL_RATE, boards: 0 });
+    const rssAfter = hall.server.rssMiB();
+    ctx.log(
+      `  ${label}: start-up ${Math.round(hall.server.startupMs)} ms, ${signIn.ok} windows, ${issued.ok} waiting, RSS ${rssWarm.toFixed(0)} → ${rssAfter.toFixed(0)} MiB, call-next p50 ${r.rtt.p50.toFixed(2)} p99 ${r.rtt.p99.toFixed(2)} ms ${r.errors ? JSON.stringify(r.errorCodes) : ''}`,
+    );
+    return { startupMs: hall.server.startupMs, rssWarm, rssAfter, callNext: r.rtt, errors: r.errorCodes };
+  } finally {
+    await hall.close();
+  }
+}
+
+export const history: Scenario = {
+  id: 'history',
+  title: 'a hall with 1,000,000 historic tickets',
+  async run(ctx) {
+    const tickets = ctx.quick ? 100_000 : 1_000_000;
+    const db = await historyDb({ tickets, perDay: 1000, shape: SHAPE, log: ctx.log });
+    const sizeMiB = statSync(db.file).size / 2 ** 20;
+    ctx.log(`  history database: ${tickets.toLocaleString('en-US')} tickets, ${sizeMiB.toFixed(0)} MiB${db.built ? ' (built now)' : ' (cached)'}`);
+    const empty = await measure(ctx, 'no history', undefined);
+    const full = await measure(ctx, `${tickets / 1000}k history`, db.file);
+    ctx.details.history = { tickets, sizeMiB, built: db.built, buildMs: db.buildMs, empty, full };
+    const label = `${tickets >= 1_000_000 ? `${tickets / 1_000_000}M` : `${tickets / 1000}k`} history`;
+    const ref = (value: number, unit: string) => ({ name: 'same hall, no history', value, unit });
+    const rows: RowInput[] = [
+      { scenario: this.id, name: `start-up, ${label}`, value: full.startupMs, unit: 'ms', target: { op: '<=', value: 2000 }, reference: ref(empty.startupMs, 'ms') },
+      { scenario: this.id, name: `RSS after warm-up, ${label}`, value: full.rssWarm, unit: 'MiB', target: { op: '<=', value: 200 }, reference: ref(empty.rssWarm, 'MiB') },
+      { scenario: this.id, name: `RSS after call-next run, ${label}`, value: full.rssAfter, unit: 'MiB', target: { op: '<=', value: 200 }, reference: ref(empty.rssAfter, 'MiB') },
+      { scenario: this.id, name: `call-next p99, ${label}`, value: full.callNext.p99, unit: 'ms', target: { op: '<=', value: 5 }, reference: ref(empty.callNext.p99, 'ms') },
+      { scenario: this.id, name: `call-next p50, ${label}`, value: full.callNext.p50, unit: 'ms', reference: ref(empty.callNext.p50, 'ms') },
+    ];
+    const errors = Object.values(full.errors).reduce((a, b) => a + b, 0);
+    if (errors) rows.push({ scenario: this.id, name: 'call-next errors', value: errors, unit: 'replies', note: JSON.stringify(full.errors), verdict: 'error' });
+    if (ctx.quick) for (const row of rows) row.note = [row.note, 'quick: 100k history only'].filter(Boolean).join('; ');
+    return rows;
+  },
+};

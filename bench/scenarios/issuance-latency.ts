@@ -1,0 +1,49 @@
+// Issuance round trip at a steady, realistic load: 100 issuances per second on a fixed
+// schedule (open loop: a slow reply does not slow the sender), with 300 sockets connected —
+// 270 kiosks, which take turns issuing, and 30 boards. Each round trip runs from the
+// kiosk's emit to its acknowledgement, which the server sends only after the commit.
+import { boardAuths, kioskAuths, openHall } from '../lib/hall.ts';
+import { CpuMeter } from '../lib/proc-stats.ts';
+import type { Scenario } from '../lib/scenario.ts';
+import type { RowInput } from '../lib/table.ts';
+
+const KIOSKS = 270;
+const BOARDS = 30;
+const RATE = 100;
+
+export const issuanceLatency: Scenario = {
+  id: 'latency',
+  title: 'issuance round trip at 100 issues/s, 300 sockets',
+  async run(ctx) {
+    const raw = await ctx.raw();
+    const hall = await openHall(ctx, { label: 'latency', shape: { categories: 20, windows: 30, kiosks: KIOSKS, boards: BOARDS }, clerks: 0 });
+    try {
+      await hall.clients.connect({ group: 'kiosks', url: hall.server.url, ns: '/kiosk', auths: kioskAuths(KIOSKS, KIOSKS) });
+      await hall.clients.connect({ group: 'boards', url: hall.server.url, ns: '/board', auths: boardAuths(BOARDS, BOARDS) });
+      const connected = await hall.clients.health();
+      ctx.log(`  connected: ${JSON.stringify(connected)}`);
+      const cpu = new CpuMeter([hall.server.pid, hall.clients.pid]);
+      const r = await hall.clients.issueSteady({
+        group: 'kiosks',
+        categories: hall.categories,
+        ratePerSec: RATE,
+        warmupMs: ctx.quick ? 1000 : 2000,
+        durationMs: ctx.quick ? 4000 : 20_000,
+      });
+      const usage = cpu.read();
+      ctx.details.latency = { result: r, connected };
+      ctx.log(`  ${r.okInWindow} measured issuances, p50 ${r.latency.p50.toFixed(2)} ms, p99 ${r.latency.p99.toFixed(2)} ms, max ${r.latency.max.toFixed(2)} ms; send lag max ${r.maxSendLagMs?.toFixed(1)} ms`);
+      const rawP99 = { name: 'raw commit p99', value: raw.commit.p99, unit: 'ms' };
+      const rows: RowInput[] = [
+        { scenario: this.id, name: 'issue round trip p99 @100/s, 300 sockets', value: r.latency.p99, unit: 'ms', target: { op: '<=', value: 10 }, reference: rawP99 },
+        { scenario: this.id, name: 'issue round trip p50', value: r.latency.p50, unit: 'ms', reference: { name: 'raw commit p50', value: raw.commit.p50, unit: 'ms' } },
+        { scenario: this.id, name: 'issue round trip max', value: r.latency.max, unit: 'ms' },
+        { scenario: this.id, name: 'server CPU', value: usage.get(hall.server.pid)!, unit: '% of a core' },
+      ];
+      if (r.errors) rows.push({ scenario: this.id, name: 'issuance errors', value: r.errors, unit: 'replies', note: JSON.stringify(r.errorCodes), verdict: 'error' });
+      return rows;
+    } finally {
+      await hall.close();
+    }
+  },
+};

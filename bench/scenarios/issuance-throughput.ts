@@ -1,0 +1,45 @@
+// Durable issuance throughput: 200 kiosk sockets each issue a ticket, wait for the
+// acknowledgement (sent only after the ticket's batch has committed with fsync), and issue
+// again, for a fixed time. Compared with the raw rate of one-row-per-transaction inserts on
+// the same disk, measured in the same run.
+import { openHall, kioskAuths } from '../lib/hall.ts';
+import { CpuMeter } from '../lib/proc-stats.ts';
+import { RAW_NAME, type Scenario } from '../lib/scenario.ts';
+import type { RowInput } from '../lib/table.ts';
+
+const KIOSKS = 200;
+
+export const issuanceThroughput: Scenario = {
+  id: 'throughput',
+  title: 'durable issuance throughput, 200 kiosks',
+  async run(ctx) {
+    const raw = await ctx.raw();
+    const hall = await openHall(ctx, { label: 'throughput', shape: { categories: 20, windows: 30, kiosks: KIOSKS, boards: 1 }, clerks: 0 });
+    try {
+      const c = await hall.clients.connect({ group: 'kiosks', url: hall.server.url, ns: '/kiosk', auths: kioskAuths(KIOSKS, KIOSKS) });
+      ctx.log(`  ${c.connected} kiosk sockets connected in ${Math.round(c.ms)} ms`);
+      const warmupMs = ctx.quick ? 1000 : 2000;
+      const durationMs = ctx.quick ? 3000 : 10_000;
+      // The CPU meter spans warm-up too; it tells which process (server or clients) is the bottleneck.
+      const cpu = new CpuMeter([hall.server.pid, hall.clients.pid]);
+      const r = await hall.clients.issueClosedLoop({ group: 'kiosks', categories: hall.categories, warmupMs, durationMs });
+      const usage = cpu.read();
+      const rate = r.okInWindow / (r.windowMs / 1000);
+      const health = await hall.server.health();
+      ctx.details.throughput = { result: r, health, serverRssMiB: hall.server.rssMiB() };
+      ctx.log(`  ${r.okInWindow} tickets in ${r.windowMs} ms; errors ${r.errors} ${JSON.stringify(r.errorCodes)}`);
+      const ref = { name: RAW_NAME, value: raw.rowsPerSec, unit: 'rows/s' };
+      const rows: RowInput[] = [
+        { scenario: this.id, name: 'durable issuance throughput', value: rate, unit: 'tickets/s', target: { op: '>=', value: 3000 }, reference: ref },
+        { scenario: this.id, name: 'throughput ÷ raw 1-row/txn rate', value: rate / raw.rowsPerSec, unit: '×', target: { op: '>=', value: 1.0 }, reference: ref },
+        { scenario: this.id, name: 'issue round trip p99 at saturation', value: r.latency.p99, unit: 'ms', reference: { name: 'raw commit p99', value: raw.commit.p99, unit: 'ms' } },
+        { scenario: this.id, name: 'server CPU', value: usage.get(hall.server.pid)!, unit: '% of a core' },
+        { scenario: this.id, name: 'client process CPU', value: usage.get(hall.clients.pid)!, unit: '% of a core' },
+      ];
+      if (r.errors) rows.push({ scenario: this.id, name: 'issuance errors', value: r.errors, unit: 'replies', note: JSON.stringify(r.errorCodes), verdict: 'error' });
+      return rows;
+    } finally {
+      await hall.close();
+    }
+  },
+};
