@@ -17,6 +17,7 @@ function setup(replies: Array<CommandResult<IssuedTicket>>) {
       return replies.shift() ?? success;
     },
     newKey: () => `key${++keys}xxxxxx`,
+    pause: () => Promise.resolve(),
   });
   return { model, sent };
 }
@@ -60,7 +61,7 @@ describe('ticketing model', () => {
 
   it('an answer that arrives after the reset is dropped', async () => {
     let release: (r: CommandResult<IssuedTicket>) => void = () => {};
-    const model = createTicketingModel({ issue: () => new Promise((resolve) => (release = resolve)), newKey: () => 'k1234567890' });
+    const model = createTicketingModel({ issue: () => new Promise((resolve) => (release = resolve)), newKey: () => 'k1234567890', pause: () => Promise.resolve() });
     model.choose('tax');
     const pending = model.confirm();
     model.reset();

@@ -17,7 +17,11 @@ export interface TicketingDeps {
   newKey: () => string;
   /** Sends of one attempt when the server does not answer (same key each time). */
   maxSends?: number;
+  /** Pause between unanswered sends, so an offline kiosk does not burn its tries at once. */
+  pause?: (ms: number) => Promise<void>;
 }
+
+const RESEND_PAUSE_MS = 1000;
 
 export interface TicketingModel {
   readonly step: ReadonlySignal<TicketingStep>;
@@ -29,6 +33,7 @@ export interface TicketingModel {
 
 export function createTicketingModel(deps: TicketingDeps): TicketingModel {
   const maxSends = deps.maxSends ?? 3;
+  const pause = deps.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const step = signal<TicketingStep>({ kind: 'choose' });
   // Each attempt gets a number; an answer to an abandoned attempt (the citizen walked away,
   // the idle reset went home) must not pop the ticket screen up later.
@@ -51,7 +56,11 @@ export function createTicketingModel(deps: TicketingDeps): TicketingModel {
         return;
       }
       const unanswered = result.error.code === 'TIMEOUT' || result.error.code === 'OFFLINE';
-      if (unanswered && send < maxSends) continue;
+      if (unanswered && send < maxSends) {
+        await pause(RESEND_PAUSE_MS);
+        if (mine !== attempt) return;
+        continue;
+      }
       step.value = { kind: 'confirm', categoryId, error: result.error.message, retryKey: unanswered ? idempotencyKey : null };
       return;
     }
