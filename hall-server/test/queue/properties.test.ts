@@ -17,7 +17,7 @@ const scenario = fc
     config,
     commands: [...config.windows.map((_, i): Command => ({ kind: 'signIn', window: i, clerk: i })), ...commands],
   }));
-const RUNS = 120;
+const RUNS = 80;
 
 function play(config: HallConfig, commands: Command[], check?: (runner: Runner) => void): Runner {
   const runner = new Runner(new QueueEngine(config, emptySnapshot()), config);
@@ -98,7 +98,7 @@ describe('queue properties (random halls, random command sequences)', () => {
           expect(second.engine.peekNext(w.id, now)).toEqual(peek);
         }
       }),
-      { numRuns: 80 },
+      { numRuns: 50 },
     );
   });
 
@@ -107,9 +107,10 @@ describe('queue properties (random halls, random command sequences)', () => {
       fc.property(scenario, ({ config, commands }) => {
         play(config, commands, (runner) => {
           const { engine, now } = runner;
+          const open = engine.openTickets();
           for (const w of config.windows) {
             const state = engine.windowState(w.id)!;
-            const brute = selectNext(engine.openTickets(), {
+            const brute = selectNext(open, {
               windowId: w.id,
               weights: new Map(w.categories.map((c) => [c.categoryId, c.weight])),
               now,
@@ -121,7 +122,7 @@ describe('queue properties (random halls, random command sequences)', () => {
           }
           // The kiosk's people-ahead for a new ticket, against a count over every waiting ticket.
           for (const c of config.categories) {
-            const queue = engine.openTickets().filter((t) => t.state === 'waiting' && t.targetWindowId === null && t.categoryId === c.id);
+            const queue = open.filter((t) => t.state === 'waiting' && t.targetWindowId === null && t.categoryId === c.id);
             for (const priority of [false, true]) {
               const probe = makeTicket('\uffff', { serial: Number.MAX_SAFE_INTEGER, queueAt: now, priority: priority && c.priorityEnabled });
               expect(engine.estimateForNew(c.id, priority, now).peopleAhead).toBe(countAhead(probe, queue, now, config.settings.appointmentLateMinutes));
@@ -129,7 +130,7 @@ describe('queue properties (random halls, random command sequences)', () => {
           }
         });
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -166,14 +167,14 @@ describe('queue properties (random halls, random command sequences)', () => {
         }
         for (const [live, copy] of emitted) expect(live).toEqual(copy);
       }),
-      { numRuns: 80 },
+      { numRuns: 50 },
     );
   });
 
   it('the generator reaches every kind of event and most refusals (so the properties above are not vacuous)', () => {
     const types = new Set<string>();
     const errors = new Set<string>();
-    for (const { config, commands } of fc.sample(scenario, { numRuns: 300, seed: 42 })) {
+    for (const { config, commands } of fc.sample(scenario, { numRuns: 200, seed: 42 })) {
       for (const o of play(config, commands).outcomes) {
         for (const e of o.events) types.add(e.type);
         if (o.error !== null) errors.add(o.error);
@@ -283,7 +284,7 @@ describe('no waiting ticket waits forever while its category is served (positive
           expect(calledRound.get(id)!, `${id} issued in round ${round}, bound ${bound.get(id)}`).toBeLessThanOrEqual(limit);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 });
