@@ -379,9 +379,9 @@ export class HallService {
     }
     const all = [...dayEvents, ...events];
     const published = await this.commit(all, () => {
-      if (who.kind === 'clerk' || who.kind === 'admin') {
-        this.audit.record(now, who, `window.${request.action}`, windowId, auditDetail(request));
-      }
+      // Keypad presses are staff actions too: the device and the clerk signed in are both recorded.
+      const clerkId = this.engine.windowState(windowId)?.clerkId ?? null;
+      this.audit.record(now, who, `window.${request.action}`, windowId, who.kind === 'device' ? { ...auditDetail(request), clerkId } : auditDetail(request));
     });
     const window = this.engine.windowState(windowId)!;
     const current = this.engine.currentTicket(windowId);
