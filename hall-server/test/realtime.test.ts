@@ -110,3 +110,57 @@ describe('issue, call, announce', () => {
     expect(conflict).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_CONFLICT' } });
   });
 });
+
+describe('window agent', () => {
+  it('acts for the clerk signed in at its window, and records ratings', async () => {
+    const agent = await hall.connect('/agent', { deviceId: 'agent-w01' });
+    expect((await agent.waitForSnapshot()).device?.windowId).toBe('w01');
+    // No clerk at the window yet: the keypad cannot call.
+    expect(await agent.command('keypad:action', { action: 'callNext' })).toMatchObject({ ok: false, error: { code: 'WINDOW_NOT_OPEN' } });
+
+    const kiosk = await hall.connect('/kiosk');
+    const window = hall.server.hall.configData.windows.find((w) => w.id === 'w01')!;
+    const issued = await kiosk.ok<IssuedTicket>('ticket:issue', { idempotencyKey: 'agent-key-1', categoryId: window.categories.find((c) => c.weight > 0)!.categoryId });
+    const counter = await hall.connect('/counter', { token: await hall.login(CLERK(6)) });
+    await counter.ok('window:signIn', { windowId: 'w01' });
+
+    const called = await agent.ok<WindowActionResult>('keypad:action', { action: 'callNext' });
+    expect(called.ticket?.id).toBe(issued.ticket.id);
+    const seen = await counter.waitFor((e) => e.type === 'ticket:called' && e.ticket?.id === issued.ticket.id);
+    expect(seen.actor).toEqual({ kind: 'device', id: 'agent-w01' });
+    await agent.ok('keypad:action', { action: 'finish' });
+    expect(await agent.ok('rating:submit', { level: 'very_satisfied', ticketId: issued.ticket.id })).toEqual({ recorded: true });
+    const rating = await counter.waitFor((e) => e.type === 'rating:received');
+    expect(rating.detail).toMatchObject({ windowId: 'w01', level: 'very_satisfied' });
+    const audit = hall.server.hall.audit.list({ limit: 10 }).find((a) => a.action === 'window.callNext');
+    expect(audit?.detail).toMatchObject({ clerkId: 'clerk06' });
+    // An agent cannot sign a clerk in or out.
+    expect(await agent.command('keypad:action', { action: 'signOut' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('refuses a device of another kind in the agent namespace', async () => {
+    const err = await hall.connect('/agent', { deviceId: 'kiosk-1' }).catch((e: { data?: { code: string } }) => e);
+    expect((err as { data?: { code: string } }).data?.code).toBe('DEVICE_NOT_PAIRED');
+  });
+});
+
+describe('device faults', () => {
+  it('reach staff live and show in the device health list until cleared', async () => {
+    const admin = await hall.login();
+    const adminSocket = await hall.connect('/admin', { token: admin });
+    const kiosk = await hall.connect('/kiosk', { deviceId: 'kiosk-2' });
+    await kiosk.ok('device:status', { faults: [{ device: 'printer', code: 'paper_end', message: '小票打印机缺纸' }] });
+    const event = await adminSocket.waitFor((e) => e.type === 'device:statusChanged');
+    expect(event.detail).toMatchObject({ deviceId: 'kiosk-2', faults: [{ device: 'printer', code: 'paper_end' }] });
+    type Health = Array<{ deviceId: string; online: boolean; faults: Array<{ code: string }> }>;
+    const health = await hall.request<Health>('GET', '/api/admin/device-health', undefined, admin);
+    const k2 = health.body.find((d) => d.deviceId === 'kiosk-2')!;
+    expect(k2.online).toBe(true);
+    expect(k2.faults.map((f) => f.code)).toEqual(['paper_end']);
+    // The same report again changes nothing and is not broadcast twice.
+    await kiosk.ok('device:status', { faults: [{ device: 'printer', code: 'paper_end', message: '小票打印机缺纸' }] });
+    await kiosk.ok('device:status', { faults: [] });
+    await adminSocket.waitFor((e) => e.type === 'device:statusChanged' && (e.detail?.faults as unknown[]).length === 0);
+    expect(adminSocket.events.filter((e) => e.type === 'device:statusChanged')).toHaveLength(2);
+  });
+});

@@ -20,7 +20,9 @@ export type Command =
   | { kind: 'callTicket'; window: number; pick: number; close: CloseChoice | null }
   | { kind: 'callBack'; window: number; pick: number }
   | { kind: 'transfer'; window: number; toCategory: number | null; toWindow: number | null }
-  | { kind: 'reactivate' | 'cancel'; pick: number };
+  | { kind: 'reactivate' | 'cancel'; pick: number }
+  /** Live reconfiguration: switch to the scenario's other set of window weights. */
+  | { kind: 'reconfigure' };
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 
@@ -92,7 +94,24 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('reactivate' as const, 'cancel' as const), pick: idx }) },
+  { weight: 1, arbitrary: fc.constant<Command>({ kind: 'reconfigure' }) },
 );
+
+/** The same hall with other window weights (a weight of -1: the window stops serving it). */
+export function reweighted(config: HallConfig, weights: number[][]): HallConfig {
+  return {
+    ...config,
+    windows: config.windows.map((w, i) => ({
+      ...w,
+      categories: config.categories.flatMap((c, j) => {
+        const weight = weights[i % weights.length]?.[j % 4] ?? 1;
+        return weight < 0 ? [] : [{ categoryId: c.id, weight }];
+      }),
+    })),
+  };
+}
+
+export const weightsArb = fc.array(fc.array(fc.integer({ min: -1, max: 3 }), { minLength: 4, maxLength: 4 }), { minLength: 5, maxLength: 5 });
 
 export interface Outcome {
   command: Command;
@@ -110,10 +129,16 @@ export class Runner {
   nextId = 1;
   readonly outcomes: Outcome[] = [];
 
+  /** The configuration in force (reconfigure switches between `config` and `alternative`). */
+  current: HallConfig;
+
   constructor(
     readonly engine: QueueEngine,
     readonly config: HallConfig,
-  ) {}
+    readonly alternative: HallConfig = config,
+  ) {
+    this.current = config;
+  }
 
   private windowId(i: number): string {
     const windows = this.config.windows;
@@ -250,6 +275,10 @@ export class Runner {
         return e.reactivate(this.ticketId(c.pick, 'no_show'), { kind: 'clerk', id: 'desk' }, this.now);
       case 'cancel':
         return e.cancel(this.ticketId(c.pick, 'waiting'), '取消', { kind: 'citizen', id: 'phone' }, this.now);
+      case 'reconfigure':
+        this.current = this.current === this.config ? this.alternative : this.config;
+        e.setConfig(this.current);
+        return [];
     }
   }
 

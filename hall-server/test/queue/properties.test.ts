@@ -6,21 +6,23 @@ import { HallError } from '@hall/common/errors';
 import { countAhead, QueueEngine, selectNext } from '../../src/queue/index.ts';
 import type { DomainEvent, HallConfig, Ticket } from '../../src/queue/index.ts';
 import { at, category, emptySnapshot, hallConfig, makeTicket, MINUTE, observe, window } from './builders.ts';
-import { commandArb, configArb, Runner } from './commands.ts';
+import { commandArb, configArb, reweighted, Runner, weightsArb } from './commands.ts';
 import type { Command } from './commands.ts';
 
 // Each scenario starts with every window signed in (clerk i at window i), so that calls happen
 // from the first command; later commands sign clerks out and in again.
 const scenario = fc
-  .record({ config: configArb(), commands: fc.array(commandArb, { minLength: 1, maxLength: 60, size: 'max' }) })
-  .map(({ config, commands }) => ({
+  .record({ config: configArb(), weights: weightsArb, commands: fc.array(commandArb, { minLength: 1, maxLength: 60, size: 'max' }) })
+  .map(({ config, weights, commands }) => ({
     config,
+    alternative: reweighted(config, weights),
     commands: [...config.windows.map((_, i): Command => ({ kind: 'signIn', window: i, clerk: i })), ...commands],
   }));
+type Scenario = { config: HallConfig; alternative: HallConfig; commands: Command[] };
 const RUNS = 80;
 
-function play(config: HallConfig, commands: Command[], check?: (runner: Runner) => void): Runner {
-  const runner = new Runner(new QueueEngine(config, emptySnapshot()), config);
+function play({ config, alternative, commands }: Scenario, check?: (runner: Runner) => void): Runner {
+  const runner = new Runner(new QueueEngine(config, emptySnapshot()), config, alternative);
   for (const command of commands) {
     runner.run(command);
     check?.(runner);
@@ -35,15 +37,17 @@ function serves(config: HallConfig, windowId: string, categoryId: string): boole
 describe('queue properties (random halls, random command sequences)', () => {
   it('a window never receives a ticket of a category it does not serve (unless sent to it)', () => {
     fc.assert(
-      fc.property(scenario, ({ config, commands }) => {
-        const runner = play(config, commands);
-        for (const e of runner.events()) {
-          if (e.type !== 'ticket:called') continue;
-          const t = e.ticket!;
-          const w = e.window!.windowId;
-          expect(t.windowId).toBe(w);
-          expect(serves(config, w, t.categoryId) || t.targetWindowId === w).toBe(true);
-        }
+      fc.property(scenario, (sc) => {
+        play(sc, (runner) => {
+          // Reconfiguration emits nothing, so the configuration in force now is the one of the call.
+          for (const e of runner.outcomes.at(-1)!.events) {
+            if (e.type !== 'ticket:called') continue;
+            const t = e.ticket!;
+            const w = e.window!.windowId;
+            expect(t.windowId).toBe(w);
+            expect(serves(runner.current, w, t.categoryId) || t.targetWindowId === w).toBe(true);
+          }
+        });
       }),
       { numRuns: RUNS },
     );
@@ -51,8 +55,8 @@ describe('queue properties (random halls, random command sequences)', () => {
 
   it('no ticket is ever at two windows, and windows calling at the same instant get different tickets', () => {
     fc.assert(
-      fc.property(scenario, ({ config, commands }) => {
-        play(config, commands, (runner) => {
+      fc.property(scenario, (sc) => {
+        play(sc, (runner) => {
           const engine = runner.engine;
           const current = new Map<string, string>();
           for (const w of engine.windowStates()) {
@@ -77,15 +81,17 @@ describe('queue properties (random halls, random command sequences)', () => {
 
   it('the same state and clock always give the same answer', () => {
     fc.assert(
-      fc.property(scenario, fc.nat(), ({ config, commands }, cut) => {
-        const first = play(config, commands);
-        const second = play(config, commands);
+      fc.property(scenario, fc.nat(), (sc, cut) => {
+        const { config, alternative, commands } = sc;
+        const first = play(sc);
+        const second = play(sc);
         expect(second.outcomes).toEqual(first.outcomes);
         expect(second.engine.snapshot()).toEqual(first.engine.snapshot());
         // An engine restarted from a snapshot taken part-way continues exactly the same.
         const split = cut % (commands.length + 1);
-        const head = play(config, commands.slice(0, split));
-        const restarted = new Runner(new QueueEngine(config, structuredClone(head.engine.snapshot())), config);
+        const head = play({ ...sc, commands: commands.slice(0, split) });
+        const restarted = new Runner(new QueueEngine(head.current, structuredClone(head.engine.snapshot())), config, alternative);
+        restarted.current = head.current;
         restarted.now = head.now;
         restarted.nextId = head.nextId;
         for (const c of commands.slice(split)) restarted.run(c);
@@ -104,9 +110,9 @@ describe('queue properties (random halls, random command sequences)', () => {
 
   it('the waiting indexes agree with a selection and a count over every open ticket', () => {
     fc.assert(
-      fc.property(scenario, ({ config, commands }) => {
-        play(config, commands, (runner) => {
-          const { engine, now } = runner;
+      fc.property(scenario, (sc) => {
+        play(sc, (runner) => {
+          const { engine, now, current: config } = runner;
           const open = engine.openTickets();
           for (const w of config.windows) {
             const state = engine.windowState(w.id)!;
@@ -136,8 +142,8 @@ describe('queue properties (random halls, random command sequences)', () => {
 
   it('numbers within a hall day are unique and consecutive per issuing category', () => {
     fc.assert(
-      fc.property(scenario, ({ config, commands }) => {
-        const runner = play(config, commands);
+      fc.property(scenario, (sc) => {
+        const runner = play(sc);
         const serials = new Map<string, number[]>();
         const numbers = new Set<string>();
         for (const e of runner.events()) {
@@ -156,8 +162,8 @@ describe('queue properties (random halls, random command sequences)', () => {
 
   it('a refused command leaves the state unchanged, and emitted objects are never mutated later', () => {
     fc.assert(
-      fc.property(scenario, ({ config, commands }) => {
-        const runner = new Runner(new QueueEngine(config, emptySnapshot()), config);
+      fc.property(scenario, ({ config, alternative, commands }) => {
+        const runner = new Runner(new QueueEngine(config, emptySnapshot()), config, alternative);
         const emitted: Array<[DomainEvent, DomainEvent]> = [];
         for (const command of commands) {
           const before = observe(runner.engine, runner.now);
@@ -174,8 +180,8 @@ describe('queue properties (random halls, random command sequences)', () => {
   it('the generator reaches every kind of event and most refusals (so the properties above are not vacuous)', () => {
     const types = new Set<string>();
     const errors = new Set<string>();
-    for (const { config, commands } of fc.sample(scenario, { numRuns: 200, seed: 42 })) {
-      for (const o of play(config, commands).outcomes) {
+    for (const sc of fc.sample(scenario, { numRuns: 200, seed: 42 })) {
+      for (const o of play(sc).outcomes) {
         for (const e of o.events) types.add(e.type);
         if (o.error !== null) errors.add(o.error);
       }
