@@ -6,6 +6,7 @@ import { PairingForm } from './shell/PairingForm.tsx';
 import { TicketingFlow } from './ticketing/TicketingFlow.tsx';
 import { homeTiles } from './shell/tiles.ts';
 import { kioskNotices } from './shell/notices.ts';
+import { messages } from './messages.ts';
 
 export function App({ model, onPaired }: { model: KioskModel; onPaired: (token: string) => void }) {
   const { connection, screen } = model;
@@ -31,6 +32,7 @@ export function App({ model, onPaired }: { model: KioskModel; onPaired: (token: 
         {current.kind === 'tile' && current.tile === 'ticketing' && state && (
           <TicketingFlow model={model.ticketing} state={state} now={model.now.value} online={connection.status.value === 'online'} onHome={model.home} />
         )}
+        {current.kind === 'tile' && !state && <p class="empty-text">{messages.net.connecting}</p>}
       </main>
     </div>
   );

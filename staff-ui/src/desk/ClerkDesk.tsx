@@ -55,6 +55,12 @@ export function ClerkDesk({ state, staff, mine, desk, now, onLogout }: Props) {
     }
   }
 
+  // Leaving the desk signs the window out first, so boards do not show a window nobody is at.
+  // If the server refuses (e.g. a ticket is still open), its message shows and nobody logs out.
+  async function signOutAndLogout(): Promise<void> {
+    if (await desk.signOut(windowId)) onLogout();
+  }
+
   // F1–F4 act like the big buttons, except while a dialog or a text field has the keyboard.
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -80,7 +86,7 @@ export function ClerkDesk({ state, staff, mine, desk, now, onLogout }: Props) {
         <button type="button" class="plain" disabled={busy || !allowed.has('signOut')} onClick={() => act('signOut')}>
           {messages.actions.signOut}
         </button>
-        <button type="button" class="plain" onClick={onLogout}>
+        <button type="button" class="plain" disabled={busy} onClick={() => void signOutAndLogout()}>
           {messages.actions.logout}
         </button>
       </header>

@@ -53,6 +53,14 @@ describe('desk model', () => {
     expect(desk.feedback.value).toEqual({ kind: 'error', text: '当前没有等候的号' });
   });
 
+  it('sign-out says whether it worked, so logout can wait for it', async () => {
+    const { connection } = fakeConnection([ticketOpen, { ok: true, data: {} as WindowActionResult }]);
+    const desk = createDeskModel(connection);
+    expect(await desk.signOut('w5')).toBe(false);
+    expect(desk.feedback.value?.text).toBe('当前号尚未办结，请先选择办结或过号');
+    expect(await desk.signOut('w5')).toBe(true);
+  });
+
   it('a second press while the first is on its way sends nothing', async () => {
     const sent: string[] = [];
     let release: () => void = () => {};

@@ -22,7 +22,8 @@ export interface DeskModel {
   openDialog(dialog: Exclude<Dialog, null | { kind: 'closeChoice' }>): void;
   closeDialog(): void;
   signIn(windowId: string): Promise<void>;
-  signOut(windowId: string): Promise<void>;
+  /** Resolves true when the window was signed out. */
+  signOut(windowId: string): Promise<boolean>;
   callNext(windowId: string, currentNumber: string | null, closeCurrent?: CloseChoice): Promise<void>;
   recall(windowId: string): Promise<void>;
   start(windowId: string): Promise<void>;
@@ -71,7 +72,10 @@ export function createDeskModel(connection: Pick<CounterConnection, 'send'>): De
       dialog.value = null;
     },
     signIn: (windowId) => simple(() => connection.send('window:signIn', { windowId })),
-    signOut: (windowId) => simple(() => connection.send('window:signOut', { windowId })),
+    async signOut(windowId) {
+      const reply = await run(() => connection.send('window:signOut', { windowId }));
+      return reply?.ok === true;
+    },
     async callNext(windowId, currentNumber, closeCurrent) {
       const request = closeCurrent ? { windowId, closeCurrent } : { windowId };
       const reply = await run(() => connection.send('ticket:callNext', request));
