@@ -9,7 +9,8 @@ import { ticketSlipSchema } from './ticket-slip.ts';
 // Devices
 
 /** Kinds of device an agent drives (not to be confused with the hall's paired-device kinds in domain.ts). */
-export const agentDeviceKinds = ['ticketPrinter', 'idCardReader', 'scanner', 'a4Printer', 'keypad', 'evaluator', 'windowScreen'] as const;
+/** A `windowBus` is one RS-485 line carrying the caller keypads and evaluators of some windows. */
+export const agentDeviceKinds = ['ticketPrinter', 'idCardReader', 'scanner', 'a4Printer', 'windowBus'] as const;
 export const agentDeviceKindSchema = z.enum(agentDeviceKinds);
 export type AgentDeviceKind = z.infer<typeof agentDeviceKindSchema>;
 
@@ -225,7 +226,7 @@ export const keypadDisplayRequestSchema = z.object({
 });
 export type KeypadDisplayRequest = z.infer<typeof keypadDisplayRequestSchema>;
 
-/** What the window screen above a window shows. */
+/** What the window screen above a window shows (WindowScreen adapters in device-drivers). */
 export const windowScreenContentSchema = z.object({
   windowName: z.string(),
   number: z.string().nullable(),
@@ -237,7 +238,7 @@ export const agentStatusSchema = z.object({
   version: z.string(),
   startedAt: at,
   devices: z.array(deviceStatusSchema),
-  hallLink: z.enum(['disabled', 'connecting', 'connected', 'disconnected']),
+  hallLink: z.enum(['disabled', 'connecting', 'connected', 'disconnected', 'refused']),
 });
 export type AgentStatus = z.infer<typeof agentStatusSchema>;
 
@@ -259,7 +260,6 @@ export interface AgentClientToServerEvents {
   'print:ticket': (request: PrintTicketRequest, ack: Ack<PrintTicketResult>) => void;
   'print:pdf': (request: PrintPdfRequest, ack: Ack<PrintPdfResult>) => void;
   'keypad:display': (request: KeypadDisplayRequest, ack: Ack<null>) => void;
-  'windowScreen:show': (request: WindowScreenContent, ack: Ack<null>) => void;
 }
 
 export const AGENT_DEFAULT_PORT = 7600;

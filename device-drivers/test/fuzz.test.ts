@@ -8,7 +8,7 @@ import { MAX_FRAME_LENGTH, SamFrameParser, buildResponse, parseReadData, parseRe
 import { decodeIdCardText } from '../src/idcard/codec-text.ts';
 import { Rs485Parser, encodeRs485, fromDeviceLimits } from '../src/window/codec.ts';
 import { HidPosAssembler, MAX_SCAN_BYTES, ScanLineAssembler, decodeScan } from '../src/scanner/codec.ts';
-import { IppDecodeError, decodeIppResponse } from '../src/transport/ipp-message.ts';
+import { IppDecodeError, decodeIppResponse } from '../src/a4/ipp-message.ts';
 
 const chunks = fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 40 });
 const runs = { numRuns: 300 };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SerialPortMock } from 'serialport';
 import { FileTransport } from '../src/transport/file.ts';
-import { IppOperation, IppTag, decodeIppResponse, encodeIppRequest, ippAttribute } from '../src/transport/ipp-message.ts';
+import { IppOperation, IppTag, decodeIppResponse, encodeIppRequest, ippAttribute } from '../src/a4/ipp-message.ts';
 import { backoffDelay } from '../src/transport/reconnecting.ts';
 import { SerialTransport } from '../src/transport/serial.ts';
 import { TcpTransport } from '../src/transport/tcp.ts';

@@ -80,7 +80,7 @@ export class AccountStore {
   }
 
   listDevices(): DeviceRecord[] {
-    return (this.db.prepare('SELECT json, last_seen_at, faults_json FROM devices ORDER BY id').all() as DeviceRow[]).map(toRecord);
+    return (this.db.prepare('SELECT json, last_seen_at, faults_json FROM devices ORDER BY rowid').all() as DeviceRow[]).map(toRecord);
   }
 
   removeDevice(id: string): boolean {

@@ -6,13 +6,15 @@ const t = messages.ticketing;
 interface Props {
   category: Category | null;
   error: string | null;
+  /** The last send went unanswered: the button resends the same request. */
+  retry: boolean;
   online: boolean;
   onConfirm: () => void;
   onBack: () => void;
 }
 
 /** The materials to bring, then one big button. */
-export function ConfirmScreen({ category, error, online, onConfirm, onBack }: Props) {
+export function ConfirmScreen({ category, error, retry, online, onConfirm, onBack }: Props) {
   const materials = category?.materials ?? [];
   return (
     <section class="confirm-screen">
@@ -46,7 +48,7 @@ export function ConfirmScreen({ category, error, online, onConfirm, onBack }: Pr
           {messages.common.back}
         </button>
         <button type="button" class="primary-button" disabled={!online || !category} onClick={onConfirm}>
-          {error ? messages.common.retry : t.confirm}
+          {retry ? messages.common.retry : t.confirm}
         </button>
       </div>
     </section>

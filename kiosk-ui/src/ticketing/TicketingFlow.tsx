@@ -21,7 +21,7 @@ export function TicketingFlow({ model, state, now, online, onHome }: Props) {
       return <CategoryGrid groups={categoryGroups(state, now)} onChoose={model.choose} onHome={onHome} />;
     case 'confirm': {
       const category = state.categories.find((c) => c.id === step.categoryId);
-      return <ConfirmScreen category={category ?? null} error={step.error} online={online} onConfirm={() => void model.confirm()} onBack={model.back} />;
+      return <ConfirmScreen category={category ?? null} error={step.error} retry={step.retryKey !== null} online={online} onConfirm={() => void model.confirm()} onBack={model.back} />;
     }
     case 'issuing':
       return <IssuingScreen />;
