@@ -1,0 +1,122 @@
+// The agent's configuration file (agent.json), validated at start-up so a typo in a device
+// URI stops the agent with a message instead of surfacing as a dead printer at 8 a.m.
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { AGENT_DEFAULT_PORT } from '@hall/common/agent';
+import { printerProfiles } from '../printer/profiles.ts';
+import { DeviceUriError, parseDeviceUri } from '../transport/uri.ts';
+import { evaluatorModels } from '../window/keymap.ts';
+
+const uri = z.string().superRefine((value, ctx) => {
+  try {
+    parseDeviceUri(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof DeviceUriError ? error.message : String(error) });
+  }
+});
+
+const id = z.string().regex(/^[\w-]{1,40}$/, 'device ids are letters, digits, _ and -');
+
+const profileIds = Object.keys(printerProfiles) as [keyof typeof printerProfiles, ...Array<keyof typeof printerProfiles>];
+const modelIds = Object.keys(evaluatorModels) as [keyof typeof evaluatorModels, ...Array<keyof typeof evaluatorModels>];
+
+export const deviceConfigSchema = z.discriminatedUnion('kind', [
+  z.object({
+    id,
+    kind: z.literal('ticketPrinter'),
+    uri,
+    profile: z.enum(profileIds).default('generic-80'),
+    /** Where to keep an SVG preview of every printed ticket (demo, support); off when absent. */
+    previewDir: z.string().optional(),
+  }),
+  z.object({ id, kind: z.literal('idCardReader'), uri, fingerprint: z.boolean().default(false), pollIntervalMs: z.number().int().min(100).max(5000).default(500) }),
+  z.object({
+    id,
+    kind: z.literal('scanner'),
+    uri,
+    encoding: z.enum(['utf8', 'gb18030', 'auto']).default('auto'),
+    /** Serial scanners without a CR suffix: a scan ends after this much silence. */
+    idleMs: z.number().int().min(10).max(2000).optional(),
+  }),
+  z.object({ id, kind: z.literal('a4Printer'), uri }),
+  z.object({
+    id,
+    kind: z.literal('windowBus'),
+    uri,
+    /** RS-485 addresses of caller keypads on this bus. */
+    keypads: z.array(z.number().int().min(0).max(255)).default([]),
+    /** Evaluator address → model (key table). */
+    evaluators: z.record(z.string().regex(/^\d{1,3}$/), z.enum(modelIds)).default({}),
+  }),
+]);
+export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
+
+export const agentConfigSchema = z
+  .object({
+    host: z.string().default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(AGENT_DEFAULT_PORT),
+    /** Web origins allowed to connect (the hall server's address); loopback origins always are. */
+    allowedOrigins: z.array(z.string()).default([]),
+    devices: z.array(deviceConfigSchema).default([]),
+    /** Window-PC mode: connect to the hall server's /agent namespace. */
+    hall: z
+      .object({
+        url: z.url(),
+        /** Device token from pairing; absent only in the demo, where loopback agents are pre-paired. */
+        token: z.string().optional(),
+        /** RS-485 address of this window's keypad on the window bus, for showing the called number. */
+        keypadAddress: z.number().int().min(0).max(255).optional(),
+      })
+      .optional(),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    for (const device of config.devices) {
+      if (seen.has(device.id)) ctx.addIssue({ code: 'custom', message: `device id "${device.id}" is used twice`, path: ['devices'] });
+      seen.add(device.id);
+    }
+  });
+export type AgentConfig = z.infer<typeof agentConfigSchema>;
+export type AgentConfigInput = z.input<typeof agentConfigSchema>;
+
+export class AgentConfigError extends Error {
+  override name = 'AgentConfigError';
+}
+
+export function parseAgentConfig(input: unknown): AgentConfig {
+  const result = agentConfigSchema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new AgentConfigError(`invalid agent configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export async function loadAgentConfig(path: string): Promise<AgentConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new AgentConfigError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new AgentConfigError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseAgentConfig(json);
+}
+
+/** A whole simulated kiosk plus one window's keypad (address 1) and evaluator (address 2). */
+export function simulatedDevices(): DeviceConfig[] {
+  return parseAgentConfig({
+    devices: [
+      { id: 'ticketPrinter', kind: 'ticketPrinter', uri: 'sim:', profile: 'generic-80' },
+      { id: 'idCardReader', kind: 'idCardReader', uri: 'sim:' },
+      { id: 'scanner', kind: 'scanner', uri: 'sim:' },
+      { id: 'a4Printer', kind: 'a4Printer', uri: 'sim:' },
+      { id: 'windowBus', kind: 'windowBus', uri: 'sim:', keypads: [1], evaluators: { '2': 'five-key' } },
+    ],
+  }).devices;
+}

@@ -1,0 +1,276 @@
+// Builds the configured devices from their URIs: a transport (or, for `sim:`, a loopback pair
+// with the simulator on the far end), the driver on top, and a status that the agent reports.
+// Everything a device says comes out of one emitter, so the server never touches drivers.
+import { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
+import { agentErrorMessages, type DeviceState, type DeviceStatus, type IdCard, type KeypadAction, type RatingLevel } from '@hall/common/agent';
+import { encodeIdCardText, fictionalPhoto, idCardFixtures, type IdCardFixtureName } from '@hall/fixtures/src/idcards.ts';
+import { IppPrinter, type A4Printer } from '../a4/ipp-printer.ts';
+import { SimulatedA4Printer } from '../a4/simulator.ts';
+import { IdCardReader } from '../idcard/driver.ts';
+import { IdCardReaderSimulator } from '../idcard/simulator.ts';
+import { TicketPrinter, blockingReason } from '../printer/driver.ts';
+import { printerProfile } from '../printer/profiles.ts';
+import { PrinterSimulator } from '../printer/simulator.ts';
+import { HidPosScanner, SerialScanner, type Scanner } from '../scanner/driver.ts';
+import { ScannerSimulator } from '../scanner/simulator.ts';
+import { createLoopbackPair } from '../transport/loopback.ts';
+import { createTransport, type OpenTransportOptions } from '../transport/open.ts';
+import type { Transport, TransportState } from '../transport/transport.ts';
+import { parseDeviceUri } from '../transport/uri.ts';
+import { WindowBus } from '../window/bus.ts';
+import type { EvaluatorModel } from '../window/keymap.ts';
+import { WindowBusSimulator } from '../window/simulator.ts';
+import type { DeviceConfig } from './config.ts';
+
+export interface DeviceHubEvents {
+  status: [status: DeviceStatus];
+  idcard: [deviceId: string, card: IdCard];
+  scan: [deviceId: string, text: string];
+  keypad: [deviceId: string, address: number, action: KeypadAction];
+  rating: [deviceId: string, address: number, rating: RatingLevel];
+}
+
+/** The simulators behind `sim:` devices, for the demo's control endpoints and for tests. */
+export interface Simulators {
+  printer?: PrinterSimulator;
+  idCardReader?: IdCardReaderSimulator;
+  scanner?: ScannerSimulator;
+  a4Printer?: SimulatedA4Printer;
+  windowBus?: WindowBusSimulator;
+}
+
+interface Opened {
+  transport: Transport | null;
+  /** The simulator's end of a `sim:` loopback. */
+  device: Transport | null;
+}
+
+export type AgentDevice =
+  | { config: Extract<DeviceConfig, { kind: 'ticketPrinter' }>; printer: TicketPrinter; transport: Transport }
+  | { config: Extract<DeviceConfig, { kind: 'idCardReader' }>; reader: IdCardReader; transport: Transport }
+  | { config: Extract<DeviceConfig, { kind: 'scanner' }>; scanner: Scanner; transport: Transport }
+  | { config: Extract<DeviceConfig, { kind: 'a4Printer' }>; a4: A4Printer; transport: null }
+  | { config: Extract<DeviceConfig, { kind: 'windowBus' }>; bus: WindowBus; transport: Transport };
+
+const stateOfTransport: Record<TransportState, DeviceState> = {
+  connecting: 'connecting',
+  open: 'ready',
+  reconnecting: 'offline',
+  closed: 'offline',
+};
+
+const messageOfState: Record<DeviceState, string> = {
+  connecting: '正在连接',
+  ready: '正常',
+  offline: '设备未连接',
+  error: '设备故障',
+};
+
+export class DeviceHub extends EventEmitter<DeviceHubEvents> {
+  readonly devices = new Map<string, AgentDevice>();
+  readonly simulators: Simulators = {};
+  readonly #closers: Array<() => Promise<void> | void> = [];
+  readonly #a4Ready = new Map<string, boolean>();
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly transportOptions: OpenTransportOptions = {},
+  ) {
+    super();
+  }
+
+  /** Open every configured device. Absent devices do not stop the agent: they are retried. */
+  async start(configs: DeviceConfig[]): Promise<void> {
+    for (const config of configs) this.#add(config);
+    // Give present devices a moment to open so the first device list is meaningful.
+    await Promise.race([
+      Promise.allSettled([...this.devices.values()].map((d) => d.transport?.open())),
+      new Promise((resolve) => setTimeout(resolve, 300)),
+    ]);
+    await Promise.all([...this.devices.values()].map((d) => (d.config.kind === 'a4Printer' ? this.refreshA4(d.config.id) : undefined)));
+  }
+
+  async close(): Promise<void> {
+    for (const close of this.#closers.splice(0).reverse()) await close();
+  }
+
+  list(): DeviceStatus[] {
+    return [...this.devices.keys()].map((id) => this.status(id)!);
+  }
+
+  status(id: string): DeviceStatus | null {
+    const device = this.devices.get(id);
+    if (!device) return null;
+    const base = { id, kind: device.config.kind, uri: device.config.uri };
+    if (device.config.kind === 'a4Printer') {
+      const ready = this.#a4Ready.get(id);
+      const state: DeviceState = ready === undefined ? 'connecting' : ready ? 'ready' : 'offline';
+      return { ...base, state, message: messageOfState[state] };
+    }
+    const state = stateOfTransport[device.transport!.state];
+    if ('printer' in device && state === 'ready') {
+      const condition = device.printer.condition;
+      const reason = blockingReason(condition);
+      if (reason) return { ...base, state: 'error', printer: condition, message: agentErrorMessages[reason.code] };
+      return { ...base, state, printer: condition, message: condition.paperNearEnd ? '纸将用尽，请及时更换' : messageOfState[state] };
+    }
+    return { ...base, state, message: messageOfState[state] };
+  }
+
+  /** Current faults, in the hall server's terms (snake_case codes, Chinese messages). */
+  faults(): Array<{ device: string; code: string; message: string }> {
+    const out: Array<{ device: string; code: string; message: string }> = [];
+    for (const [id, device] of this.devices) {
+      const status = this.status(id)!;
+      if (status.state === 'offline') out.push({ device: id, code: 'offline', message: agentErrorMessages.DEVICE_OFFLINE });
+      if (!('printer' in device) || status.state === 'offline') continue;
+      const reason = blockingReason(device.printer.condition);
+      if (reason) out.push({ device: id, code: reason.code.toLowerCase(), message: agentErrorMessages[reason.code] });
+      else if (device.printer.condition.paperNearEnd) out.push({ device: id, code: 'paper_near_end', message: '纸将用尽，请及时更换' });
+    }
+    return out;
+  }
+
+  /** Ask an A4 printer whether it accepts jobs; reports a change of status. */
+  async refreshA4(id: string): Promise<void> {
+    const device = this.devices.get(id);
+    if (device?.config.kind !== 'a4Printer' || !('a4' in device)) return;
+    const ready = await device.a4.isReady();
+    const changed = this.#a4Ready.get(id) !== ready;
+    this.#a4Ready.set(id, ready);
+    if (changed) this.#emitStatus(id);
+  }
+
+  #emitStatus(id: string): void {
+    const status = this.status(id);
+    if (status) this.emit('status', status);
+  }
+
+  #open(config: DeviceConfig, defaultBaudRate: number): Opened {
+    const uri = parseDeviceUri(config.uri);
+    if (uri.scheme === 'sim') {
+      const pair = createLoopbackPair(`sim:${config.id}`);
+      void pair.device.open();
+      this.#closers.push(() => pair.device.close());
+      return { transport: pair.host, device: pair.device };
+    }
+    return { transport: createTransport(uri, { defaultBaudRate, ...this.transportOptions }), device: null };
+  }
+
+  #watch(id: string, transport: Transport): void {
+    transport.on('state', (state, cause) => {
+      if (state === 'reconnecting') this.logger.warn({ deviceId: id, err: cause?.message }, 'device not reachable, retrying');
+      else this.logger.info({ deviceId: id, state }, 'device state');
+      this.#emitStatus(id);
+    });
+    this.#closers.push(() => transport.close());
+  }
+
+  #add(config: DeviceConfig): void {
+    const log = this.logger.child({ deviceId: config.id, kind: config.kind });
+    switch (config.kind) {
+      case 'ticketPrinter': {
+        const { transport, device } = this.#open(config, 115200);
+        const printer = new TicketPrinter({ transport: transport!, profile: printerProfile(config.profile), ...(device ? { settleMs: 50 } : {}) });
+        if (device) this.simulators.printer = new PrinterSimulator(device);
+        printer.on('condition', () => this.#emitStatus(config.id));
+        for (const alarm of ['paperNearEnd', 'paperEnd', 'coverOpen', 'cutterError', 'offline'] as const) {
+          printer.on(alarm, () => log.warn({ alarm }, 'printer alarm'));
+        }
+        printer.on('jobFailed', (error) => log.error({ code: error.code, reason: error.message }, 'ticket not printed'));
+        this.devices.set(config.id, { config, printer, transport: transport! });
+        this.#watch(config.id, transport!);
+        this.#closers.push(() => printer.detach());
+        break;
+      }
+      case 'idCardReader': {
+        const { transport, device } = this.#open(config, 115200);
+        const reader = new IdCardReader({ transport: transport!, withFingerprint: config.fingerprint, pollIntervalMs: device ? 100 : config.pollIntervalMs });
+        if (device) this.simulators.idCardReader = new IdCardReaderSimulator(device);
+        // Only the card type reaches the log: never a name or an ID number.
+        reader.on('card', (card) => {
+          log.info({ cardType: card.cardType }, 'card read');
+          this.emit('idcard', config.id, card);
+        });
+        reader.on('readFailed', (reason) => log.warn({ reason }, 'card read failed'));
+        reader.on('noAnswer', () => log.debug('reader did not answer'));
+        reader.start();
+        this.devices.set(config.id, { config, reader, transport: transport! });
+        this.#watch(config.id, transport!);
+        this.#closers.push(() => reader.stop());
+        break;
+      }
+      case 'scanner': {
+        const uri = parseDeviceUri(config.uri);
+        const { transport, device } = this.#open(config, 9600);
+        const scanner: Scanner =
+          uri.scheme === 'hid'
+            ? new HidPosScanner({ transport: transport!, encoding: config.encoding })
+            : new SerialScanner({ transport: transport!, encoding: config.encoding, idleMs: config.idleMs ?? null });
+        if (device) this.simulators.scanner = new ScannerSimulator(device);
+        scanner.on('scan', ({ text }) => {
+          // Scanned codes can carry personal data (a health code, a licence): log the length only.
+          log.info({ length: text.length }, 'scan');
+          this.emit('scan', config.id, text);
+        });
+        this.devices.set(config.id, { config, scanner, transport: transport! });
+        this.#watch(config.id, transport!);
+        this.#closers.push(() => scanner.detach());
+        break;
+      }
+      case 'a4Printer': {
+        const uri = parseDeviceUri(config.uri);
+        let a4: A4Printer;
+        if (uri.scheme === 'sim') a4 = this.simulators.a4Printer = new SimulatedA4Printer();
+        else if (uri.scheme === 'ipp') a4 = new IppPrinter(uri.url);
+        else throw new Error(`${config.id}: an A4 printer needs an ipp://, cups: or sim: URI, not ${config.uri}`);
+        this.devices.set(config.id, { config, a4, transport: null });
+        const timer = setInterval(() => void this.refreshA4(config.id), 30_000);
+        timer.unref();
+        this.#closers.push(() => clearInterval(timer));
+        break;
+      }
+      case 'windowBus': {
+        const { transport, device } = this.#open(config, 9600);
+        const evaluators: Record<number, EvaluatorModel> = Object.fromEntries(Object.entries(config.evaluators).map(([a, m]) => [Number(a), m]));
+        const bus = new WindowBus({ transport: transport!, evaluators });
+        if (device) {
+          const sim = new WindowBusSimulator(device);
+          for (const a of config.keypads) sim.addKeypad(a);
+          for (const [a, m] of Object.entries(evaluators)) sim.addEvaluator(Number(a), m);
+          this.simulators.windowBus = sim;
+          this.#closers.push(() => sim.stop());
+        }
+        bus.on('keypad', ({ address, action }) => {
+          log.info({ address, action }, 'keypad');
+          this.emit('keypad', config.id, address, action);
+        });
+        bus.on('rating', ({ address, rating }) => {
+          log.info({ address, rating }, 'rating');
+          this.emit('rating', config.id, address, rating);
+        });
+        bus.on('unknownKey', ({ address, command, data }) => log.warn({ address, command, data: Buffer.from(data).toString('hex') }, 'unmapped key'));
+        this.devices.set(config.id, { config, bus, transport: transport! });
+        this.#watch(config.id, transport!);
+        this.#closers.push(() => bus.detach());
+        break;
+      }
+    }
+  }
+
+  /** The first device of a kind, or the one named. */
+  find<K extends AgentDevice['config']['kind']>(kind: K, id?: string): Extract<AgentDevice, { config: { kind: K } }> | null {
+    if (id !== undefined) {
+      const d = this.devices.get(id);
+      return d && d.config.kind === kind ? (d as Extract<AgentDevice, { config: { kind: K } }>) : null;
+    }
+    for (const d of this.devices.values()) if (d.config.kind === kind) return d as Extract<AgentDevice, { config: { kind: K } }>;
+    return null;
+  }
+}
+
+/** Present a fictional card on a simulated reader. */
+export function presentFixtureCard(sim: IdCardReaderSimulator, name: IdCardFixtureName, seed = 1): void {
+  sim.present({ text: encodeIdCardText(idCardFixtures[name]), photo: fictionalPhoto(seed) });
+}

@@ -1,0 +1,231 @@
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { io, type Socket } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import type {
+  AgentClientToServerEvents,
+  AgentReply,
+  AgentServerToClientEvents,
+  AgentStatus,
+  DeviceStatus,
+  IdCardRead,
+  KeypadAction,
+  KeypadPress,
+  PrintPdfResult,
+  PrintTicketResult,
+  Rating,
+  RatingLevel,
+  Scan,
+} from '@hall/common/agent';
+import { ticketSlipSchema } from '@hall/common/ticket-slip';
+import { startAgent, type RunningAgent } from '../src/agent/agent.ts';
+import { parseAgentConfig, type AgentConfigInput } from '../src/agent/config.ts';
+import { presentFixtureCard } from '../src/agent/devices.ts';
+import type { DeviceFault, HallLink, HallLinkEvents, HallLinkResult, HallLinkState } from '../src/agent/hall-link.ts';
+import { EscPosDecoder, PaperModel } from '../src/printer/codec-decode.ts';
+import { minimalPdf } from './helpers/minimal-pdf.ts';
+import { nextEvent, waitUntil } from './helpers/wait.ts';
+
+type Client = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
+
+const slip = ticketSlipSchema.parse(JSON.parse(readFileSync(new URL('../../fixtures/golden/ticket-slip.json', import.meta.url), 'utf8')));
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function captureLogs() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      lines.push(chunk.toString());
+      callback();
+    },
+  });
+  return { logger: pino({ level: 'debug' }, destination), lines };
+}
+
+async function start(config: AgentConfigInput = {}, hallLink: HallLink | null = null) {
+  const logs = captureLogs();
+  const agent = await startAgent(parseAgentConfig({ port: 0, ...config }), { sim: true, logger: logs.logger, hallLink });
+  cleanups.push(() => agent.close());
+  const client: Client = io(`http://127.0.0.1:${agent.port}`, { transports: ['websocket'], reconnection: false });
+  cleanups.push(() => void client.close());
+  const [devices] = await nextEvent<[DeviceStatus[]]>(client as unknown as EventEmitter, 'devices');
+  return { agent, client, devices, logs };
+}
+
+function ask<T>(client: Client, event: keyof AgentClientToServerEvents, request?: unknown): Promise<AgentReply<T>> {
+  const c = client as unknown as { timeout(ms: number): { emitWithAck(e: string, ...args: unknown[]): Promise<AgentReply<T>> } };
+  return request === undefined ? c.timeout(5_000).emitWithAck(event) : c.timeout(5_000).emitWithAck(event, request);
+}
+
+function sims(agent: RunningAgent) {
+  const s = agent.hub.simulators;
+  return { printer: s.printer!, idcard: s.idCardReader!, scanner: s.scanner!, a4: s.a4Printer!, bus: s.windowBus! };
+}
+
+describe('device agent with simulated devices', () => {
+  it('lists every device, ready, on connect', async () => {
+    const { devices } = await start();
+    expect(devices.map((d) => [d.id, d.kind, d.state])).toEqual([
+      ['ticketPrinter', 'ticketPrinter', 'ready'],
+      ['idCardReader', 'idCardReader', 'ready'],
+      ['scanner', 'scanner', 'ready'],
+      ['a4Printer', 'a4Printer', 'ready'],
+      ['windowBus', 'windowBus', 'ready'],
+    ]);
+  });
+
+  it('prints a ticket: the reply comes after printing, and the paper reads back as the slip', async () => {
+    const { agent, client } = await start();
+    const reply = await ask<PrintTicketResult>(client, 'print:ticket', { slip });
+    expect(reply).toEqual({ ok: true, data: { deviceId: 'ticketPrinter', bytes: readFileSync(new URL('../../fixtures/golden/ticket-generic-80.bin', import.meta.url)).length } });
+    const printed = sims(agent).printer.printed;
+    expect(printed).toHaveLength(1);
+    // Decode the captured bytes ourselves, independent of the simulator's own reading.
+    const paper = new PaperModel();
+    for (const e of new EscPosDecoder().push(printed[0]!.bytes)) paper.apply(e);
+    const lines = paper.pages[0]!.lines.map((l) => l.text);
+    expect(lines).toEqual(
+      expect.arrayContaining([slip.hallName, slip.categoryName, slip.number, '您前面还有 7 人等候', '预计等候：约25分钟', slip.windowHint!, '取号时间：2026-11-23 09:05', ...slip.notices]),
+    );
+    expect(paper.pages[0]!.qrCodes).toEqual([slip.qrUrl]);
+  });
+
+  it('fails a ticket with the reason and a Chinese message when the paper is out, and pushes the status', async () => {
+    const { agent, client } = await start();
+    const statusPush = nextEvent<[DeviceStatus]>(client as unknown as EventEmitter, 'device:status');
+    sims(agent).printer.setPaper('end');
+    const reply = await ask<PrintTicketResult>(client, 'print:ticket', { slip });
+    expect(reply).toEqual({ ok: false, error: { code: 'PAPER_END', message: '打印机缺纸，请联系工作人员' } });
+    const [status] = await statusPush;
+    expect(status).toMatchObject({ id: 'ticketPrinter', state: 'error', printer: { paperEnd: true } });
+  });
+
+  it('fails a ticket when the cover is open', async () => {
+    const { agent, client } = await start();
+    sims(agent).printer.setCoverOpen(true);
+    const reply = await ask<PrintTicketResult>(client, 'print:ticket', { slip });
+    expect(reply.ok === false && reply.error.code).toBe('COVER_OPEN');
+  });
+
+  it('refuses a malformed request with INVALID_REQUEST and an unknown device with NO_DEVICE', async () => {
+    const { client } = await start();
+    const bad = await ask<PrintTicketResult>(client, 'print:ticket', { slip: { ...slip, issuedAt: 'yesterday' } });
+    expect(bad.ok === false && bad.error.code).toBe('INVALID_REQUEST');
+    const none = await ask<PrintTicketResult>(client, 'print:ticket', { slip, deviceId: 'nope' });
+    expect(none).toEqual({ ok: false, error: { code: 'NO_DEVICE', message: '未配置该设备' } });
+  });
+
+  it('pushes an ID card once, and never writes the name or ID number to the log', async () => {
+    const { agent, client, logs } = await start();
+    const pushed = nextEvent<[IdCardRead]>(client as unknown as EventEmitter, 'idcard');
+    presentFixtureCard(sims(agent).idcard, 'residentA');
+    const [read] = await pushed;
+    expect(read.card).toMatchObject({ cardType: 'resident', name: '测试甲', idNumber: '110101199003070011' });
+    await waitUntil(() => logs.lines.some((l) => l.includes('card read')));
+    const log = logs.lines.join('');
+    expect(log).toContain('"cardType":"resident"');
+    expect(log).not.toContain('测试甲');
+    expect(log).not.toContain('110101199003070011');
+  });
+
+  it('pushes scans, keypad keys and ratings, and shows numbers on a keypad', async () => {
+    const { agent, client } = await start();
+    const s = sims(agent);
+    const scan = nextEvent<[Scan]>(client as unknown as EventEmitter, 'scan');
+    await s.scanner.scan('https://zwfw.example.gov.cn/核验/1');
+    expect((await scan)[0]).toMatchObject({ deviceId: 'scanner', text: 'https://zwfw.example.gov.cn/核验/1' });
+
+    const press = nextEvent<[KeypadPress]>(client as unknown as EventEmitter, 'keypad:pressed');
+    s.bus.press(1, 'callNext');
+    expect((await press)[0]).toMatchObject({ deviceId: 'windowBus', address: 1, action: 'callNext' });
+
+    const rated = nextEvent<[Rating]>(client as unknown as EventEmitter, 'evaluator:rated');
+    s.bus.rate(2, 'satisfied');
+    expect((await rated)[0]).toMatchObject({ address: 2, rating: 'satisfied' });
+
+    expect(await ask<null>(client, 'keypad:display', { address: 1, number: 'A015', waiting: 3 })).toEqual({ ok: true, data: null });
+    expect(s.bus.keypad(1)).toMatchObject({ number: '015', waiting: '3' });
+  });
+
+  it('prints a PDF on the simulated A4 printer and refuses what is not a PDF', async () => {
+    const { agent, client } = await start();
+    const ok = await ask<PrintPdfResult>(client, 'print:pdf', { pdf: Buffer.from(minimalPdf('hello')), title: '申请表' });
+    expect(ok).toEqual({ ok: true, data: { deviceId: 'a4Printer', jobId: 1 } });
+    expect(sims(agent).a4.jobs[0]).toMatchObject({ title: '申请表', copies: 1 });
+    const bad = await ask<PrintPdfResult>(client, 'print:pdf', { pdf: Buffer.from('not a pdf') });
+    expect(bad.ok === false && bad.error.code).toBe('PRINT_FAILED');
+  });
+
+  it('answers GET /status and drives simulators over HTTP', async () => {
+    const { agent, client } = await start();
+    const status = (await (await fetch(`http://127.0.0.1:${agent.port}/status`)).json()) as AgentStatus;
+    expect(status.hallLink).toBe('disabled');
+    expect(status.devices).toHaveLength(5);
+    const pushed = nextEvent<[IdCardRead]>(client as unknown as EventEmitter, 'idcard');
+    const res = await fetch(`http://127.0.0.1:${agent.port}/sim/idcard/present?card=foreigner2017`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect((await pushed)[0].card.cardType).toBe('foreigner2017');
+    expect((await fetch(`http://127.0.0.1:${agent.port}/nothing`)).status).toBe(404);
+  });
+
+  it('refuses connections from a foreign web origin', async () => {
+    const { agent } = await start({ allowedOrigins: ['http://hall.local:8080'] });
+    const connect = (origin: string) =>
+      new Promise<boolean>((resolve) => {
+        const c = io(`http://127.0.0.1:${agent.port}`, { transports: ['websocket'], reconnection: false, extraHeaders: { origin } });
+        c.on('connect', () => (c.close(), resolve(true)));
+        c.on('connect_error', () => (c.close(), resolve(false)));
+      });
+    expect(await connect('http://evil.example')).toBe(false);
+    expect(await connect('http://hall.local:8080')).toBe(true);
+    expect(await connect('http://127.0.0.1:5173')).toBe(true);
+  });
+});
+
+class FakeHallLink extends EventEmitter<HallLinkEvents> implements HallLink {
+  state: HallLinkState = 'connected';
+  readonly actions: KeypadAction[] = [];
+  readonly ratings: RatingLevel[] = [];
+  readonly faults: DeviceFault[][] = [];
+  async keypadAction(action: KeypadAction): Promise<HallLinkResult> {
+    this.actions.push(action);
+    return { ok: true };
+  }
+  async rating(level: RatingLevel): Promise<HallLinkResult> {
+    this.ratings.push(level);
+    return { ok: true };
+  }
+  async reportFaults(faults: DeviceFault[]): Promise<HallLinkResult> {
+    this.faults.push(faults);
+    return { ok: true };
+  }
+  async close(): Promise<void> {}
+}
+
+describe('device agent on a window PC', () => {
+  it('sends keys and ratings to the hall, shows its calls on the keypad, and reports faults', async () => {
+    const link = new FakeHallLink();
+    const { agent } = await start({ hall: { url: 'http://hall.local:8080', keypadAddress: 1 } }, link);
+    const s = sims(agent);
+    s.bus.press(1, 'recall');
+    s.bus.rate(2, 'very_satisfied');
+    await waitUntil(() => link.actions.length === 1 && link.ratings.length === 1);
+    expect(link.actions).toEqual(['recall']);
+    expect(link.ratings).toEqual(['very_satisfied']);
+
+    link.emit('call', { number: 'B042', windowNumber: 3, recall: false, waiting: 12 });
+    await waitUntil(() => s.bus.keypad(1).number === '042');
+    expect(s.bus.keypad(1).waiting).toBe('12');
+
+    s.printer.setPaper('end');
+    await waitUntil(() => link.faults.some((f) => f.some((x) => x.code === 'paper_end')));
+    s.printer.setPaper('ok');
+    await waitUntil(() => link.faults.at(-1)?.length === 0);
+  });
+});
