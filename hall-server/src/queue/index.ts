@@ -5,3 +5,4 @@ export * from './selection.ts';
 export * from './estimates.ts';
 export * from './hours.ts';
 export * from './numbering.ts';
+export * from './waiting-index.ts';

@@ -80,7 +80,10 @@ function compareRanked(a: Ranked, b: Ranked, normalFirst: boolean): number {
     const slotB = b.ticket.appointment?.slotStart ?? 0;
     if (slotA !== slotB) return slotA - slotB;
   }
-  if (a.ticket.priority !== b.ticket.priority) return a.ticket.priority !== normalFirst ? -1 : 1;
+  if (a.ticket.priority !== b.ticket.priority) {
+    const aFirst = normalFirst ? !a.ticket.priority : a.ticket.priority;
+    return aFirst ? -1 : 1;
+  }
   if (a.tier !== b.tier) return a.tier - b.tier;
   if (a.score !== b.score) return b.score - a.score;
   return compareArrival(a.ticket, b.ticket);
