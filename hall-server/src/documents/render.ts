@@ -279,7 +279,7 @@ class Writer {
   private fields(block: FieldsBlock): void {
     const size = block.size ?? bodySize;
     const columns = block.columns ?? 1;
-    const labelW = mm(block.labelWidthMm ?? (columns === 2 ? 26 : 34));
+    const labelW = mm(block.labelWidthMm ?? 34);
     type Cell = { label: string; value: string; x: number; valueW: number };
     const lines: Cell[][] = [];
     const full = (label: string, value: string): Cell => ({ label, value, x: this.left, valueW: this.width - labelW });
@@ -344,11 +344,16 @@ class Writer {
     this.doc.restore();
   }
 
-  /** Text centred vertically in a cell; too long for the page, it is cut with an ellipsis. */
+  /**
+   * Text in a cell: centred vertically in a one-line row, otherwise at the top, so that the
+   * label and the first line of its value share a line and pdftotext keeps them in order.
+   * Too long for a page, it is cut with an ellipsis.
+   */
   private cellText(text: string, x: number, y: number, w: number, h: number, size: number, weight: FontWeight = 'regular', align: Align = 'left'): void {
     const inner = w - 2 * cellPadding;
     const textH = Math.min(this.textHeight(text, inner, { size, weight }), h - 2 * cellPadding);
-    this.boxText(text, x + cellPadding, y + (h - textH) / 2, inner, { size, weight }, align, h - 2 * cellPadding + 1);
+    const offset = h <= minRowHeight + 0.5 ? (h - textH) / 2 : cellPadding;
+    this.boxText(text, x + cellPadding, y + offset, inner, { size, weight }, align, h - 2 * cellPadding + 1);
   }
 
   private table(block: TableBlock): void {
