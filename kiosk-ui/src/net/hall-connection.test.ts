@@ -107,6 +107,29 @@ describe('hall connection', () => {
     expect(connection.state.value?.seq).toBe(9);
   });
 
+  it('a pushed snapshot older than what was applied keeps the newer events', () => {
+    const { socket, connection } = setup();
+    socket.serverAccepts();
+    socket.fire('hall:snapshot', snapshot(5));
+    socket.fire('rating:received', event(6));
+    socket.fire('rating:received', event(7));
+    socket.fire('hall:snapshot', snapshot(6));
+    expect(connection.state.value?.seq).toBe(7);
+    expect(socket.lastEmit('snapshot:get')).toBeUndefined();
+  });
+
+  it('a snapshot from another history (seq went back) is taken as it is, without asking again', () => {
+    const { socket, connection } = setup();
+    socket.serverAccepts();
+    socket.fire('hall:snapshot', snapshot(500));
+    socket.fire('rating:received', event(501));
+    socket.fire('hall:snapshot', snapshot(3));
+    expect(connection.state.value?.seq).toBe(3);
+    expect(socket.lastEmit('snapshot:get')).toBeUndefined();
+    socket.fire('rating:received', event(4));
+    expect(connection.state.value?.seq).toBe(4);
+  });
+
   it('asks for a snapshot after every reconnect, and a stale config too', async () => {
     const { socket, connection } = setup();
     socket.serverAccepts();

@@ -76,6 +76,8 @@ export interface HallConnection<C> {
 
 /** Events arriving while a snapshot is on its way are kept, up to this many. */
 const MAX_BUFFERED_EVENTS = 2000;
+/** Events already applied that a late snapshot may not include yet. */
+const RECENT_EVENTS_KEPT = 200;
 /** The server pushes a snapshot on connect; ask for one if it has not come by then. */
 const SNAPSHOT_GRACE_MS = 3000;
 const SNAPSHOT_RETRY_MS = 2000;
@@ -94,6 +96,7 @@ export function createHallConnection<C extends { [K in keyof C]: AnyCommand }>(o
   let awaitingSnapshot = true;
   let snapshotInFlight = false;
   let buffer: HallEvent[] = [];
+  let recent: HallEvent[] = [];
   let connections = 0;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -129,8 +132,14 @@ export function createHallConnection<C extends { [K in keyof C]: AnyCommand }>(o
       socket.disconnect();
       return;
     }
-    const result = resumeFromSnapshot(snapshot, buffer);
+    // A snapshot the server pushes on its own (on connect, after a resync) may have been taken
+    // before events we already applied: replay those too, when they follow it without a hole.
+    // Applied events that do not follow it belong to another history (a restored database).
+    let replay = recent.filter((e) => e.seq > snapshot.seq);
+    if (replay[0] && replay[0].seq !== snapshot.seq + 1) replay = [];
+    const result = resumeFromSnapshot(snapshot, [...replay, ...buffer]);
     buffer = [];
+    recent = replay;
     awaitingSnapshot = false;
     clockOffsetMs.value = snapshot.now - now();
     state.value = result.state;
@@ -152,6 +161,8 @@ export function createHallConnection<C extends { [K in keyof C]: AnyCommand }>(o
     }
     if (result.outcome === 'duplicate') return;
     state.value = result.state;
+    recent.push(event);
+    if (recent.length > RECENT_EVENTS_KEPT) recent.shift();
     for (const listener of listeners) listener(event, result.state);
     if (result.needsSnapshot) requestSnapshot();
   }
