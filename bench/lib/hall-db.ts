@@ -5,7 +5,8 @@
 // and JSON have exactly the shape the server writes.
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { hallSeedSchema, type HallSeed, type HallSeedInput } from '@hall/common/seed';
 import { hallDayOf, localToInstant, nextDate } from '@hall/common/time';
 import { loadDemoHall } from '@hall/fixtures';
@@ -136,6 +137,61 @@ export function addSessions(file: string, staffIds: readonly string[]): Map<stri
 /** Bump when the history builder changes, so cached files are rebuilt. */
 const HISTORY_BUILDER_VERSION = 1;
 
+type SchemaEntry = { type: string; name: string; sql: string };
+
+/** The schema the server's migrations create today, read from an empty in-memory database. */
+function currentSchema(): SchemaEntry[] {
+  const db = openDatabase(':memory:');
+  const rows = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name").all() as SchemaEntry[];
+  db.close();
+  return rows;
+}
+
+/**
+ * The cache key follows the tables (a changed table means rebuilding). Index and trigger
+ * changes — migrations are still being edited in place — are applied to the cached file
+ * instead, which takes seconds rather than minutes.
+ */
+function tablesHash(schema: SchemaEntry[]): string {
+  const tables = schema.filter((e) => e.type === 'table').map((e) => e.sql.replace(/\s+/g, ' '));
+  return createHash('sha256').update(tables.join('\n')).digest('hex').slice(0, 10);
+}
+
+/** Makes the file's indexes and triggers exactly those the migrations create now. */
+export function syncIndexes(file: string, log?: (line: string) => void): string[] {
+  const wanted = currentSchema().filter((e) => e.type === 'index' || e.type === 'trigger');
+  const db = new Database(file);
+  const changes: string[] = [];
+  try {
+    const have = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('index', 'trigger')").all() as SchemaEntry[];
+    const norm = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+    const wantedByName = new Map(wanted.map((e) => [e.name, e]));
+    const haveByName = new Map(have.map((e) => [e.name, e]));
+    db.transaction(() => {
+      for (const e of have) {
+        const w = wantedByName.get(e.name);
+        if (!w || norm(w.sql) !== norm(e.sql)) {
+          db.exec(`DROP ${e.type.toUpperCase()} ${e.name}`);
+          changes.push(`dropped ${e.type} ${e.name}`);
+        }
+      }
+      for (const w of wanted) {
+        const e = haveByName.get(w.name);
+        if (!e || norm(w.sql) !== norm(e.sql)) {
+          db.exec(w.sql);
+          changes.push(`created ${w.type} ${w.name}`);
+        }
+      }
+      db.pragma(`user_version = ${migrations.at(-1)!.version}`);
+    })();
+    if (changes.length) db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  if (changes.length) log?.(`  cached history brought up to the current schema: ${changes.join(', ')}`);
+  return changes;
+}
+
 export interface HistoryOptions {
   tickets: number;
   perDay: number;
@@ -148,12 +204,19 @@ export interface HistoryOptions {
  * finished events each), cached under .tmp/bench-cache keyed by schema and builder version.
  * Returns the cached file; callers copy it before letting a server write to it.
  */
-export async function historyDb(options: HistoryOptions): Promise<{ file: string; built: boolean; buildMs: number }> {
-  const schema = migrations.at(-1)!.version;
+export function historyCacheFile(options: HistoryOptions): { key: string; file: string } {
+  const schema = tablesHash(currentSchema());
   const { shape } = options;
-  const key = `history-s${schema}-b${HISTORY_BUILDER_VERSION}-t${options.tickets}-d${options.perDay}-c${shape.categories}-w${shape.windows}-k${shape.kiosks}-b${shape.boards}`;
-  const file = join(benchCache, `${key}.db`);
-  if (existsSync(file)) return { file, built: false, buildMs: 0 };
+  const key = `history-${schema}-b${HISTORY_BUILDER_VERSION}-t${options.tickets}-d${options.perDay}-c${shape.categories}-w${shape.windows}-k${shape.kiosks}-b${shape.boards}`;
+  return { key, file: join(benchCache, `${key}.db`) };
+}
+
+export async function historyDb(options: HistoryOptions): Promise<{ file: string; built: boolean; buildMs: number }> {
+  const { key, file } = historyCacheFile(options);
+  if (existsSync(file)) {
+    syncIndexes(file, options.log);
+    return { file, built: false, buildMs: 0 };
+  }
   mkdirSync(benchCache, { recursive: true });
   const t0 = performance.now();
   // Built on tmpfs when there is one (random page writes on a VM disk crawl), then copied.

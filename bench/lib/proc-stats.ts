@@ -33,6 +33,10 @@ export class CpuMeter {
   constructor(private readonly pids: number[]) {
     this.start = new Map(pids.map((p) => [p, cpuSeconds(p)]));
   }
+  /** CPU seconds per pid since construction. */
+  seconds(): Map<number, number> {
+    return new Map(this.pids.map((p) => [p, cpuSeconds(p) - this.start.get(p)!]));
+  }
   /** Percent of one core per pid since construction. */
   read(): Map<number, number> {
     const seconds = (performance.now() - this.t0) / 1000;

@@ -140,3 +140,19 @@ export async function startServer(options: ServerOptions): Promise<ServerHandle>
     },
   };
 }
+
+/**
+ * The floor under any server start-up in this checkout: spawn → exit of `node --import tsx`
+ * evaluating `script` (e.g. nothing, or importing the server's modules). Best of `tries`.
+ */
+export async function timeNodeStart(args: string[], tries = 3): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < tries; i++) {
+    const t0 = performance.now();
+    const child = track(spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repoRoot, stdio: 'ignore' }));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    if (code !== 0) throw new Error(`node --import tsx ${args.join(' ')} exited with ${code}`);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}

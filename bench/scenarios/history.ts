@@ -6,6 +6,8 @@
 // trips (call the next of today's waiting tickets, closing the previous one as finished).
 import { statSync } from 'node:fs';
 import { counterAuths, kioskAuths, openHall } from '../lib/hall.ts';
+import { timeNodeStart } from '../lib/server.ts';
+import { serverCli } from '../lib/paths.ts';
 import { historyDb, type BenchHallShape } from '../lib/hall-db.ts';
 import type { Context, Scenario } from '../lib/scenario.ts';
 import type { RowInput } from '../lib/table.ts';
@@ -53,13 +55,19 @@ export const history: Scenario = {
     const db = await historyDb({ tickets, perDay: 1000, shape: SHAPE, log: ctx.log });
     const sizeMiB = statSync(db.file).size / 2 ** 20;
     ctx.log(`  history database: ${tickets.toLocaleString('en-US')} tickets, ${sizeMiB.toFixed(0)} MiB${db.built ? ' (built now)' : ' (cached)'}`);
+    // Floors under start-up: Node with the tsx loader doing nothing, and loading the server's
+    // modules (cli.ts --help imports everything, opens nothing).
+    const bareMs = await timeNodeStart(['-e', '0']);
+    const modulesMs = await timeNodeStart([serverCli, '--help']);
+    ctx.log(`  start-up floors: node --import tsx ${Math.round(bareMs)} ms; loading the server's modules ${Math.round(modulesMs)} ms`);
     const empty = await measure(ctx, 'no history', undefined);
     const full = await measure(ctx, `${tickets / 1000}k history`, db.file);
-    ctx.details.history = { tickets, sizeMiB, built: db.built, buildMs: db.buildMs, empty, full };
+    ctx.details.history = { tickets, sizeMiB, built: db.built, buildMs: db.buildMs, bareMs, modulesMs, empty, full };
     const label = `${tickets >= 1_000_000 ? `${tickets / 1_000_000}M` : `${tickets / 1000}k`} history`;
     const ref = (value: number, unit: string) => ({ name: 'same hall, no history', value, unit });
     const rows: RowInput[] = [
       { scenario: this.id, name: `start-up, ${label}`, value: full.startupMs, unit: 'ms', target: { op: '<=', value: 2000 }, reference: ref(empty.startupMs, 'ms') },
+      { scenario: this.id, name: 'start-up floor: load server modules (cli --help)', value: modulesMs, unit: 'ms', reference: { name: 'node --import tsx, empty', value: bareMs, unit: 'ms' } },
       { scenario: this.id, name: `RSS after warm-up, ${label}`, value: full.rssWarm, unit: 'MiB', target: { op: '<=', value: 200 }, reference: ref(empty.rssWarm, 'MiB') },
       { scenario: this.id, name: `RSS after call-next run, ${label}`, value: full.rssAfter, unit: 'MiB', target: { op: '<=', value: 200 }, reference: ref(empty.rssAfter, 'MiB') },
       { scenario: this.id, name: `call-next p99, ${label}`, value: full.callNext.p99, unit: 'ms', target: { op: '<=', value: 5 }, reference: ref(empty.callNext.p99, 'ms') },

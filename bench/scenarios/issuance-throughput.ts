@@ -22,11 +22,14 @@ export const issuanceThroughput: Scenario = {
       const durationMs = ctx.quick ? 3000 : 10_000;
       // The CPU meter spans warm-up too; it tells which process (server or clients) is the bottleneck.
       const cpu = new CpuMeter([hall.server.pid, hall.clients.pid]);
+      const seqBefore = Number((await hall.server.health()).seq);
       const r = await hall.clients.issueClosedLoop({ group: 'kiosks', categories: hall.categories, warmupMs, durationMs });
       const usage = cpu.read();
+      const cpuSecondsServer = cpu.seconds().get(hall.server.pid)!;
+      const serverMsPerTicket = (cpuSecondsServer * 1000) / Math.max(1, r.ok);
       const rate = r.okInWindow / (r.windowMs / 1000);
       const health = await hall.server.health();
-      ctx.details.throughput = { result: r, health, serverRssMiB: hall.server.rssMiB() };
+      ctx.details.throughput = { result: r, health, eventsLogged: Number(health.seq) - seqBefore, serverCpuSeconds: cpuSecondsServer, serverRssMiB: hall.server.rssMiB() };
       ctx.log(`  ${r.okInWindow} tickets in ${r.windowMs} ms; errors ${r.errors} ${JSON.stringify(r.errorCodes)}`);
       const ref = { name: RAW_NAME, value: raw.rowsPerSec, unit: 'rows/s' };
       const rows: RowInput[] = [
@@ -34,6 +37,14 @@ export const issuanceThroughput: Scenario = {
         { scenario: this.id, name: 'throughput ÷ raw 1-row/txn rate', value: rate / raw.rowsPerSec, unit: '×', target: { op: '>=', value: 1.0 }, reference: ref },
         { scenario: this.id, name: 'issue round trip p99 at saturation', value: r.latency.p99, unit: 'ms', reference: { name: 'raw commit p99', value: raw.commit.p99, unit: 'ms' } },
         { scenario: this.id, name: 'server CPU', value: usage.get(hall.server.pid)!, unit: '% of a core' },
+        { scenario: this.id, name: 'server CPU time per ticket', value: serverMsPerTicket, unit: 'ms' },
+        {
+          scenario: this.id,
+          name: 'CPU-bound ceiling (1 free core ÷ CPU per ticket)',
+          value: 1000 / serverMsPerTicket,
+          unit: 'tickets/s',
+          note: 'what the server could do with a core to itself; ignores fsync waits and contention',
+        },
         { scenario: this.id, name: 'client process CPU', value: usage.get(hall.clients.pid)!, unit: '% of a core' },
       ];
       if (r.errors) rows.push({ scenario: this.id, name: 'issuance errors', value: r.errors, unit: 'replies', note: JSON.stringify(r.errorCodes), verdict: 'error' });
