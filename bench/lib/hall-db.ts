@@ -213,6 +213,7 @@ export function historyCacheFile(options: HistoryOptions): { key: string; file: 
 
 export async function historyDb(options: HistoryOptions): Promise<{ file: string; built: boolean; buildMs: number }> {
   const { key, file } = historyCacheFile(options);
+  const { shape } = options;
   if (existsSync(file)) {
     syncIndexes(file, options.log);
     return { file, built: false, buildMs: 0 };
