@@ -71,9 +71,16 @@ function rank(ticket: Ticket, ctx: SelectionContext): Ranked {
   };
 }
 
-/** Negative when `a` goes before `b`. `normalFirst` is the priority-streak exception. */
+/**
+ * Negative when `a` goes before `b`. `normalFirst` is the priority-streak exception.
+ *
+ * Weight 0 means "only when nothing else waits", so it is a gate, not a score: a ticket of a
+ * weight-0 category, even an appointment or a priority ticket, never goes before a ticket this
+ * window weighs positively. A ticket transferred to this window itself always comes first.
+ */
 function compareRanked(a: Ranked, b: Ranked, normalFirst: boolean): number {
   if (a.targeted !== b.targeted) return a.targeted ? -1 : 1;
+  if (a.tier !== b.tier) return a.tier - b.tier;
   if (a.appointment !== b.appointment) return a.appointment ? -1 : 1;
   if (a.appointment && b.appointment) {
     const slotA = a.ticket.appointment?.slotStart ?? 0;
@@ -84,9 +91,19 @@ function compareRanked(a: Ranked, b: Ranked, normalFirst: boolean): number {
     const aFirst = normalFirst ? !a.ticket.priority : a.ticket.priority;
     return aFirst ? -1 : 1;
   }
-  if (a.tier !== b.tier) return a.tier - b.tier;
   if (a.score !== b.score) return b.score - a.score;
   return compareArrival(a.ticket, b.ticket);
+}
+
+/** Ranks W's candidates and decides the streak exception within the tier that will be served. */
+function rankAll(candidates: Iterable<Ticket>, ctx: SelectionContext): { ranked: Ranked[]; normalFirst: boolean } {
+  const ranked: Ranked[] = [];
+  for (const ticket of candidates) {
+    if (isCandidate(ticket, ctx.windowId, ctx.weights)) ranked.push(rank(ticket, ctx));
+  }
+  const servedTier = ranked.some((r) => r.tier === 0) ? 0 : 1;
+  const normalWaits = ranked.some((r) => r.tier === servedTier && !r.ticket.priority);
+  return { ranked, normalFirst: normalWaits && ctx.priorityStreak >= ctx.priorityStreakLimit };
 }
 
 /**
@@ -95,14 +112,7 @@ function compareRanked(a: Ranked, b: Ranked, normalFirst: boolean): number {
  * caller may pass a superset.
  */
 export function selectNext(candidates: Iterable<Ticket>, ctx: SelectionContext): Selection | undefined {
-  const ranked: Ranked[] = [];
-  let normalWaits = false;
-  for (const ticket of candidates) {
-    if (!isCandidate(ticket, ctx.windowId, ctx.weights)) continue;
-    ranked.push(rank(ticket, ctx));
-    if (!ticket.priority) normalWaits = true;
-  }
-  const normalFirst = normalWaits && ctx.priorityStreak >= ctx.priorityStreakLimit;
+  const { ranked, normalFirst } = rankAll(candidates, ctx);
   let best: Ranked | undefined;
   for (const r of ranked) if (!best || compareRanked(r, best, normalFirst) < 0) best = r;
   return best && { ticket: best.ticket, lane: laneOf(best.ticket, ctx) };
@@ -110,13 +120,6 @@ export function selectNext(candidates: Iterable<Ticket>, ctx: SelectionContext):
 
 /** Every candidate in the order W would call them (for tests and the clerk's queue view). */
 export function orderForWindow(candidates: Iterable<Ticket>, ctx: SelectionContext): Ticket[] {
-  const ranked: Ranked[] = [];
-  let normalWaits = false;
-  for (const ticket of candidates) {
-    if (!isCandidate(ticket, ctx.windowId, ctx.weights)) continue;
-    ranked.push(rank(ticket, ctx));
-    if (!ticket.priority) normalWaits = true;
-  }
-  const normalFirst = normalWaits && ctx.priorityStreak >= ctx.priorityStreakLimit;
+  const { ranked, normalFirst } = rankAll(candidates, ctx);
   return ranked.sort((a, b) => compareRanked(a, b, normalFirst)).map((r) => r.ticket);
 }

@@ -115,8 +115,11 @@ describe('selection order', () => {
     const fresh = makeTicket('t2', { queueAt: NOW });
     expect(pick([old0, fresh], { weights })).toBe('t2');
     expect(pick([old0], { weights })).toBe('t1');
-    // Rule 3 comes before rule 4: a priority ticket of a weight-0 category still goes first.
-    expect(pick([makeTicket('t3', { categoryId: 'b', priority: true }), fresh], { weights })).toBe('t3');
+    // Weight 0 is a gate, not a score: even a priority ticket of a weight-0 category waits
+    // while anything this window weighs positively waits…
+    expect(pick([makeTicket('t3', { categoryId: 'b', priority: true }), fresh], { weights })).toBe('t2');
+    // …and within the weight-0 overflow, the priority lane still goes first.
+    expect(pick([makeTicket('t3', { categoryId: 'b', priority: true }), old0], { weights })).toBe('t3');
   });
 
   it.each([
