@@ -78,7 +78,10 @@ export class ServerProcess {
   /** Starts `hall-server start --config …` and resolves once /healthz answers ok. */
   async start(timeoutMs = 40_000): Promise<void> {
     if (this.running) throw new Error('server already running');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'hall-server/src/cli.ts', 'start', '--config', this.configFile], {
+    // RELIABILITY_HALL_CLI points at another build of the server (a mutant, to check that
+    // these tests catch what they claim to catch).
+    const cli = process.env.RELIABILITY_HALL_CLI ?? 'hall-server/src/cli.ts';
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'start', '--config', this.configFile], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_ENV: 'test' },
