@@ -2,7 +2,8 @@
 // of defence, any field that could hold a person's data is censored before it is written.
 import { pino, type Logger } from 'pino';
 
-export const redactedPaths = ['card', '*.card', 'name', '*.name', 'idNumber', '*.idNumber', 'address', '*.address', 'text', '*.text', 'slip', '*.slip'];
+/** Where personal data would sit if someone logged a card or a slip by mistake. */
+export const redactedPaths = ['card', '*.card', 'idNumber', '*.idNumber', 'slip', '*.slip', 'request.slip', 'photoWltBase64', '*.photoWltBase64'];
 
 export function createAgentLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
   return pino(
