@@ -9,7 +9,7 @@ module.exports = {
       name: 'common-stands-alone', severity: 'error',
       comment: 'common imports nothing of ours and no Node or DOM APIs; its only runtime dependency is zod.',
       from: { path: '^common/' },
-      to: { path: '^(hall-server|device-drivers|kiosk-ui|display-board|staff-ui|fixtures|tests)/|^node_modules/(?!zod/)', dependencyTypesNot: ['type-only'] },
+      to: { path: '^(hall-server|device-drivers|ui-kit|kiosk-ui|display-board|staff-ui|fixtures|tests)/|^node_modules/(?!zod/)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'common-no-node', severity: 'error', comment: 'common runs in browsers too.',
@@ -39,10 +39,16 @@ module.exports = {
       to: { path: '^device-drivers/src/(transport|agent)/|/driver|/simulator', dependencyTypesNot: ['type-only'] },
     },
     {
-      name: 'apps-import-only-common', severity: 'error',
-      comment: 'The UI apps talk to the server over the wire; they share only common.',
+      name: 'apps-import-only-common-and-ui-kit', severity: 'error',
+      comment: 'The UI apps talk to the server over the wire; they share common and the ui-kit (their live connection, pairing).',
       from: { path: '^(kiosk-ui|display-board|staff-ui)/' },
       to: { path: '^(hall-server|device-drivers|fixtures|tests)/|^(kiosk-ui|display-board|staff-ui)/', pathNot: '^$1/' },
+    },
+    {
+      name: 'ui-kit-imports-only-common', severity: 'error',
+      comment: 'The ui-kit sits between common and the apps.',
+      from: { path: '^ui-kit/' },
+      to: { path: '^(hall-server|device-drivers|fixtures|tests|kiosk-ui|display-board|staff-ui)/' },
     },
     {
       name: 'konva-only-in-render', severity: 'error',

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // system Chromium through playwright-core; they need built apps (`npm run build`).
 export default defineConfig({
   test: {
-    include: ['{common,hall-server,device-drivers,kiosk-ui,display-board,staff-ui,fixtures,tests}/**/*.test.{ts,tsx}'],
+    include: ['{common,hall-server,device-drivers,ui-kit,kiosk-ui,display-board,staff-ui,fixtures,tests}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     environment: 'node',
     testTimeout: 20_000,

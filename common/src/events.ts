@@ -51,6 +51,8 @@ export interface HandshakeAuth {
   protocol: number;
   /** Device token (kiosk, board, agent) or staff session token (counter, admin). */
   token?: string;
+  /** Demo only: a pre-paired device on localhost names itself (?device=). */
+  deviceId?: string;
 }
 
 export const hallEventTypes = [

@@ -1,7 +1,7 @@
 import type { BoardModel } from './app-model.ts';
 import { BoardScreen } from './board/BoardScreen.tsx';
 import { WindowScreen } from './window/WindowScreen.tsx';
-import { ConnectionBanner } from './shell/ConnectionBanner.tsx';
+import { ConnectionBanner } from '@hall/ui-kit/ConnectionBanner.tsx';
 import { PairingForm } from './shell/PairingForm.tsx';
 import { messages } from './messages.ts';
 

@@ -118,8 +118,11 @@ async function main(): Promise<void> {
     return;
   }
   switch (command) {
-    case 'demo':
-      return serve(config({ demo: true, alwaysOpen: !values['real-hours'] }));
+    case 'demo': {
+      const cfg = config({ demo: true, alwaysOpen: !values['real-hours'] });
+      // QR codes on demo tickets should open on this machine unless a public address is set.
+      return serve(cfg.publicBaseUrl ? cfg : { ...cfg, publicBaseUrl: `http://localhost:${cfg.port}` });
+    }
     case 'start':
       return serve(config());
     case 'backup':

@@ -1,7 +1,7 @@
 import type { KioskModel } from './app-model.ts';
 import { Header } from './shell/Header.tsx';
 import { HomeScreen } from './shell/HomeScreen.tsx';
-import { ConnectionBanner } from './shell/ConnectionBanner.tsx';
+import { ConnectionBanner } from '@hall/ui-kit/ConnectionBanner.tsx';
 import { PairingForm } from './shell/PairingForm.tsx';
 import { TicketingFlow } from './ticketing/TicketingFlow.tsx';
 import { homeTiles } from './shell/tiles.ts';

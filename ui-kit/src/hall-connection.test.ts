@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HallEvent, HallSnapshot, KioskCommands } from '@hall/common/events';
-import { createHallConnection, kioskAuth, type WireSocket } from './hall-connection.ts';
+import { createHallConnection, deviceAuth, type WireSocket } from './hall-connection.ts';
 
 /** Stands in for a Socket.IO client socket: the test plays the server. */
 class FakeSocket implements WireSocket {
@@ -185,10 +185,10 @@ describe('hall connection', () => {
   });
 });
 
-describe('kioskAuth', () => {
+describe('deviceAuth', () => {
   it('sends the protocol, the stored token and the ?device= id', () => {
     const storage = { getItem: (key: string) => (key === 'hall.kiosk.deviceToken' ? 'tok' : null) };
-    expect(kioskAuth(storage, '?device=kiosk-1')).toEqual({ protocol: 1, token: 'tok', deviceId: 'kiosk-1' });
-    expect(kioskAuth({ getItem: () => null }, '')).toEqual({ protocol: 1 });
+    expect(deviceAuth(storage, 'hall.kiosk.deviceToken', '?device=kiosk-1')).toEqual({ protocol: 1, token: 'tok', deviceId: 'kiosk-1' });
+    expect(deviceAuth({ getItem: () => null }, 'hall.kiosk.deviceToken', '')).toEqual({ protocol: 1 });
   });
 });

@@ -1,13 +1,13 @@
-// The kiosk's one line to the hall server: a Socket.IO connection to its namespace that keeps
+// An app's one line to the hall server: a Socket.IO connection to its namespace that keeps
 // a live HallState (snapshot + sequenced events, resynced after any gap or reconnect) in
 // signals, and sends commands that always come back with a Reply, even when the network
 // does not answer. Components never touch the socket; tests hand in a fake one.
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, hallEventTypes, type HallEvent, type HallSnapshot, type KioskCommands } from '@hall/common/events';
+import { PROTOCOL_VERSION, hallEventTypes, type HallEvent, type HallSnapshot } from '@hall/common/events';
 import { applyEvent, resumeFromSnapshot, type HallState } from '@hall/common/hall-state';
 import { errorMessages, type ErrorBody, type ErrorCode, type Reply } from '@hall/common/errors';
-import { messages } from '../messages.ts';
+import { netMessages } from './messages.ts';
 
 export type ConnectionStatus =
   /** Before the first connection, and while a refused connection is retried by hand. */
@@ -231,7 +231,7 @@ function openSocketIo(namespace: string, auth: (cb: (data: object) => void) => v
 }
 
 function failure(code: ClientFailure['code']): { ok: false; error: ClientFailure } {
-  return { ok: false, error: { code, message: code === 'TIMEOUT' ? messages.net.timeout : messages.net.offline } };
+  return { ok: false, error: { code, message: code === 'TIMEOUT' ? netMessages.timeout : netMessages.offline } };
 }
 
 function asReply<T>(reply: unknown): Reply<T> {
@@ -243,26 +243,19 @@ function asReply<T>(reply: unknown): Reply<T> {
 /** The server's own message says more (e.g. which versions differ) and is already Chinese. */
 function messageFor(code: string, serverMessage: string | undefined): string {
   if (serverMessage) return serverMessage;
-  return code in errorMessages ? errorMessages[code as ErrorCode] : messages.net.refused;
+  return code in errorMessages ? errorMessages[code as ErrorCode] : netMessages.refused;
 }
 
-export function kioskAuth(storage: Pick<Storage, 'getItem'>, search: string): HandshakeData {
+/**
+ * Handshake data of a paired device (kiosk, board): its token from storage, and in the demo
+ * the device it names with `?device=`. Each app keeps its token under its own key, so a kiosk
+ * and a board opened in one browser do not share one.
+ */
+export function deviceAuth(storage: Pick<Storage, 'getItem'>, tokenKey: string, search: string): HandshakeData {
   const data: HandshakeData = { protocol: PROTOCOL_VERSION };
-  const token = storage.getItem(DEVICE_TOKEN_KEY);
+  const token = storage.getItem(tokenKey);
   if (token) data.token = token;
   const deviceId = new URLSearchParams(search).get('device');
   if (deviceId) data.deviceId = deviceId;
   return data;
-}
-
-/** Per app: a kiosk and a board opened in one browser must not share a device token. */
-export const DEVICE_TOKEN_KEY = 'hall.kiosk.deviceToken';
-
-export type KioskConnection = HallConnection<KioskCommands>;
-
-export function connectKiosk(): KioskConnection {
-  return createHallConnection<KioskCommands>({
-    namespace: '/kiosk',
-    auth: () => kioskAuth(localStorage, location.search),
-  });
 }

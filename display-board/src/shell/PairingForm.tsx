@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { messages } from '../messages.ts';
-import { pairDevice, PAIRING_CODE } from '../net/pairing.ts';
+import { pairDevice, PAIRING_CODE } from '@hall/ui-kit/pairing.ts';
 
 const m = messages.pairing;
 

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { messages } from '../messages.ts';
-import { pairDevice } from '../net/pairing.ts';
+import { pairDevice } from '@hall/ui-kit/pairing.ts';
 import { NumericKeypad } from './NumericKeypad.tsx';
 
 const m = messages.pairing;

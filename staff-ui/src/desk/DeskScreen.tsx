@@ -2,7 +2,7 @@ import type { Staff } from '@hall/common/domain';
 import type { CounterConnection } from '../net/hall-connection.ts';
 import type { DeskModel } from './desk-model.ts';
 import { myWindow, windowChoices } from './desk-view.ts';
-import { ConnectionBanner } from '../shell/ConnectionBanner.tsx';
+import { ConnectionBanner } from '@hall/ui-kit/ConnectionBanner.tsx';
 import { WindowPicker } from './WindowPicker.tsx';
 import { ClerkDesk } from './ClerkDesk.tsx';
 import { messages } from '../messages.ts';
