@@ -14,6 +14,7 @@
 // unknown window, category or ticket), and must get the matching not-found code.
 import fc from 'fast-check';
 import { io } from 'socket.io-client';
+import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '@hall/common/api';
 import { errorCodes, errorStatus, type ErrorCode } from '@hall/common/errors';
@@ -504,6 +505,103 @@ describe('malformed socket handshakes', () => {
     const board = await handshake('/board', { protocol: 1 }, { cookie: 'hall_session=expired-session-token' });
     expect(board).toBe('connected');
   });
+});
+
+// ---------------------------------------------------------------- raw Engine.IO / Socket.IO frames
+
+/** A bare WebSocket speaking Engine.IO 4 and Socket.IO 5 by hand, joined to `ns`. */
+async function rawClient(ns: string): Promise<{ ws: WebSocket; frames: string[]; closed: () => boolean; next: (match: (f: string) => boolean, ms: number) => Promise<string | 'closed' | 'timeout'> }> {
+  const ws = new WebSocket(`${hall.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
+  const frames: string[] = [];
+  let isClosed = false;
+  const waiters: Array<() => void> = [];
+  const wake = () => waiters.splice(0).forEach((w) => w());
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    frames.push(isBinary ? `<binary ${data.length}>` : data.toString());
+    wake();
+  });
+  ws.on('close', () => {
+    isClosed = true;
+    wake();
+  });
+  ws.on('error', () => undefined);
+  const next = async (match: (f: string) => boolean, ms: number) => {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const i = frames.findIndex(match);
+      if (i >= 0) return frames.splice(i, 1)[0]!;
+      if (isClosed) return 'closed' as const;
+      const left = deadline - Date.now();
+      if (left <= 0) return 'timeout' as const;
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, left);
+        waiters.push(() => {
+          clearTimeout(t);
+          r();
+        });
+      });
+    }
+  };
+  const open = await next((f) => f.startsWith('0{'), 5000);
+  if (!open.startsWith('0{')) throw new Error(`no Engine.IO open packet: ${open}`);
+  ws.send(`40${ns},{"protocol":1}`);
+  const joined = await next((f) => f.startsWith(`40${ns},`), 5000);
+  if (!joined.startsWith(`40${ns},`)) throw new Error(`could not join ${ns}: ${joined}`);
+  return { ws, frames, closed: () => isClosed, next };
+}
+
+describe('malformed Socket.IO frames', () => {
+  it('garbage frames close at most their own connection; well-formed ones with an ack id get an error ack', async () => {
+    const ns = '/kiosk';
+    const big = '['.repeat(60_000);
+    // Frames after which the connection may be closed, or must still answer a command.
+    const frames: Array<string | Buffer> = [
+      'x', '', '4', '42', `42${ns}`, `42${ns},`, `42${ns},[`, `42${ns},{}`, `42${ns},"ticket:issue"`, `42${ns},null`, `42${ns},[]`, `42${ns},[null]`,
+      `42${ns},[{}]`, `42${ns},[["ticket:issue"]]`, `42${ns},1e999["snapshot:get"]`, `42${ns},-1["snapshot:get"]`, `42${ns},${big}`,
+      `43${ns},1[{}]`, `44${ns},{"message":"x"}`, `40${ns},{"protocol":1}`, '40/no-such-namespace,{}', `49${ns},[]`, `4x`,
+      `451-${ns},["ticket:issue",{"_placeholder":true,"num":3}]`, `451-${ns},["ticket:issue",{"_placeholder":true,"num":0}]`, `45${ns},[]`,
+      '2probe', '3', '5', '6', '7', '9', Buffer.from([0xff, 0xfe, 0x00]), `42${ns},["ticket:issue",{"idempotencyKey":"raw-frame-0001","categoryId":"tax"}]`,
+    ];
+    const outcomes: string[] = [];
+    for (const [i, frame] of frames.entries()) {
+      const c = await rawClient(ns);
+      c.ws.send(frame);
+      const probeId = 900 + i;
+      if (!c.closed()) c.ws.send(`42${ns},${probeId}["ticket:get",{"ticketId":"zz-no-such"}]`);
+      const answer = await c.next((f) => f.startsWith(`43${ns},${probeId}[`), 4000);
+      c.ws.close();
+      const shown = typeof frame === 'string' ? frame.slice(0, 40) : '<binary>';
+      if (answer === 'timeout') outcomes.push(`${shown}: neither answered nor closed`);
+      else if (answer !== 'closed' && !answer.includes('"TICKET_NOT_FOUND"')) outcomes.push(`${shown}: odd answer ${answer.slice(0, 80)}`);
+    }
+    expect(outcomes).toEqual([]);
+
+    // Well-formed events with an ack id and a bad payload or name get an error ack.
+    const c = await rawClient(ns);
+    const expectations: Array<[string, ErrorCode]> = [
+      [`42${ns},5["ticket:issue",{"categoryId":42}]`, 'VALIDATION_FAILED'],
+      [`42${ns},6[123,{}]`, 'NOT_FOUND'],
+      [`42${ns},7["__proto__",{}]`, 'NOT_FOUND'],
+      [`42${ns},8["snapshot:get",{"__proto__":{"polluted":true}}]`, 'VALIDATION_FAILED'],
+      // A field supplied only through `__proto__` is not a field.
+      [`42${ns},9["ticket:issue",{"idempotencyKey":"raw-frame-0002","__proto__":{"categoryId":"tax"},"constructor":{"prototype":{"polluted":true}}}, 1, 2]`, 'VALIDATION_FAILED'],
+      [`42${ns},10["ticket:get",${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}]`, 'VALIDATION_FAILED'],
+    ];
+    const acks: string[] = [];
+    for (const [frame, code] of expectations) {
+      c.ws.send(frame);
+      const id = /,(\d+)\[/.exec(frame)![1]!;
+      const ack = await c.next((f) => f.startsWith(`43${ns},${id}[`), 4000);
+      const reply = ack.startsWith('43') ? (JSON.parse(ack.slice(`43${ns},${id}`.length)) as Array<{ ok: boolean; error?: { code: string } }>)[0] : undefined;
+      if (reply?.ok !== false || reply.error?.code !== code) acks.push(`${frame.slice(0, 60)} → ${ack.slice(0, 100)} (wanted ${code})`);
+    }
+    c.ws.close();
+    expect(acks).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(sockets.kiosk.socket.connected).toBe(true);
+    await expectHealthy();
+    expectNothingChanged();
+  }, 60_000);
 });
 
 describe('malformed path parameters', () => {
