@@ -29,33 +29,14 @@ const SEED = Number(process.env.FC_SEED ?? 20261123);
 const BUDGET_MS = 12_000;
 const OWN_WINDOW = 'w05';
 
-/** Every command of every namespace, as the protocol defines them (compile-time complete). */
-const protocol = {
-  kiosk: { 'snapshot:get': 1, 'ticket:issue': 1, 'ticket:get': 1, 'device:status': 1 },
-  counter: {
-    'snapshot:get': 1,
-    'window:signIn': 1,
-    'window:signOut': 1,
-    'window:pause': 1,
-    'window:resume': 1,
-    'ticket:callNext': 1,
-    'ticket:call': 1,
-    'ticket:recall': 1,
-    'ticket:start': 1,
-    'ticket:finish': 1,
-    'ticket:noShow': 1,
-    'ticket:hold': 1,
-    'ticket:callBack': 1,
-    'ticket:transfer': 1,
-    'ticket:reactivate': 1,
-    'ticket:cancel': 1,
-  },
-  board: { 'snapshot:get': 1 },
-  admin: { 'snapshot:get': 1 },
-  agent: { 'snapshot:get': 1, 'keypad:action': 1, 'rating:submit': 1, 'device:status': 1 },
-} satisfies { [R in Role]: Record<keyof NamespaceCommands[R], 1> };
-const roles = Object.keys(protocol) as Role[];
-const allCommandNames = [...new Set(roles.flatMap((r) => Object.keys(protocol[r])))];
+const roles = Object.keys(namespaces) as Role[];
+/**
+ * Every command of every namespace, read from the server's command table. That table is
+ * type-checked complete against the protocol (Specs<NamespaceCommands[role]> in
+ * hall-server/src/realtime/commands.ts), so a command added to common/src/events.ts is fuzzed
+ * here without editing this file.
+ */
+let allCommandNames: string[] = [];
 
 /** Tables whose content no malformed input may change (audit and sessions are checked apart). */
 const TABLES = ['settings', 'secrets', 'categories', 'windows', 'calendar', 'notices', 'service_items', 'staff', 'sessions', 'devices', 'tickets', 'events', 'window_states', 'idempotency', 'ratings'];
@@ -124,6 +105,7 @@ beforeAll(async () => {
     agent: await hall.connect('/agent'),
   };
   specs = Object.fromEntries(roles.map((r) => [r, registerCommands(r, { staff: null, device: null }, hall.server.hall)])) as typeof specs;
+  allCommandNames = [...new Set(roles.flatMap((r) => Object.keys(specs[r])))];
 
   const list = async (slug: string, key: string) => {
     const r = await hall.request<Array<Record<string, unknown>>>('GET', `/api/admin/${slug}`, undefined, adminToken);
@@ -375,8 +357,15 @@ async function runAll<T>(
 }
 
 describe('malformed socket commands', () => {
-  it('the protocol and the server agree on every namespace’s commands', () => {
-    for (const role of roles) expect(Object.keys(specs[role]).sort(), role).toEqual(Object.keys(protocol[role]).sort());
+  it('the command table covers every namespace', () => {
+    for (const role of roles) expect(Object.keys(specs[role]), role).toContain('snapshot:get');
+    const issue: keyof NamespaceCommands['kiosk'] = 'ticket:issue';
+    const callNext: keyof NamespaceCommands['counter'] = 'ticket:callNext';
+    const keypad: keyof NamespaceCommands['agent'] = 'keypad:action';
+    expect(Object.keys(specs.kiosk)).toContain(issue);
+    expect(Object.keys(specs.counter)).toContain(callNext);
+    expect(Object.keys(specs.agent)).toContain(keypad);
+    expect(allCommandNames.length).toBeGreaterThanOrEqual(20);
   });
 
   it('every command of every namespace answers thousands of malformed payloads with an error, and nothing changes', async () => {
@@ -384,7 +373,7 @@ describe('malformed socket commands', () => {
     const all = roles.flatMap((role) => fc.sample(messages(role), { numRuns: perRole[role], seed: SEED + role.length }));
     // Every registered command of every namespace is in the sample, with an answerable mode.
     for (const role of roles) {
-      for (const name of Object.keys(protocol[role])) {
+      for (const name of Object.keys(specs[role])) {
         expect(all.some((m) => m.role === role && m.name === name && m.mode !== 'noAck'), `${role} ${name}`).toBe(true);
       }
     }
