@@ -16,7 +16,11 @@ export interface Hall {
   /** Bearer token of the clerk of window i. */
   clerkTokens: string[];
   dbFile: string;
-  close(): Promise<void>;
+  /** The hall's directory (config, data). */
+  dir: string;
+  /** Stops server and clients; removes the directory unless `keepFiles` (then call `remove`). */
+  close(options?: { keepFiles?: boolean }): Promise<void>;
+  remove(): void;
 }
 
 export interface HallOptions {
@@ -51,11 +55,13 @@ export async function openHall(ctx: Context, options: HallOptions): Promise<Hall
       clients: c,
       clerkTokens: Array.from({ length: clerkCount }, (_, i) => tokens.get(clerkId(i))!),
       dbFile,
-      close: async () => {
+      dir: dir.path,
+      close: async (opts = {}) => {
         await c.stop().catch(() => undefined);
         await s.stop().catch(() => undefined);
-        dir.remove();
+        if (!opts.keepFiles) dir.remove();
       },
+      remove: () => dir.remove(),
     };
   } catch (error) {
     await clients?.stop().catch(() => undefined);

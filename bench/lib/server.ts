@@ -21,6 +21,8 @@ export interface ServerOptions {
   /** Write a V8 CPU profile into this directory when the server exits. */
   cpuProfDir?: string;
   startTimeoutMs?: number;
+  /** Diagnostic: run this JavaScript entry point with plain node instead of the TypeScript CLI through tsx. */
+  compiledEntry?: string;
 }
 
 export interface ServerHandle {
@@ -95,10 +97,11 @@ export async function startServer(options: ServerOptions): Promise<ServerHandle>
   };
   const configFile = join(options.dir, `server-${port}.json`);
   writeFileSync(configFile, JSON.stringify(config, null, 2));
-  const execArgs = ['--import', 'tsx'];
+  const execArgs = options.compiledEntry ? [] : ['--import', 'tsx'];
   if (options.cpuProfDir) execArgs.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfDir);
+  const entry = options.compiledEntry ?? serverCli;
   const t0 = performance.now();
-  const child = track(spawn(process.execPath, [...execArgs, serverCli, 'start', '--config', configFile], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const child = track(spawn(process.execPath, [...execArgs, entry, 'start', '--config', configFile], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] }));
   let tail = '';
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString('utf8')).slice(-4000);

@@ -18,6 +18,11 @@ export const issuanceLatency: Scenario = {
     const raw = await ctx.raw();
     const hall = await openHall(ctx, { label: 'latency', shape: { categories: 20, windows: 30, kiosks: KIOSKS, boards: BOARDS }, clerks: 0 });
     try {
+      // Diagnostic first: the same schedule with only 30 sockets connected.
+      await hall.clients.connect({ group: 'few', url: hall.server.url, ns: '/kiosk', auths: kioskAuths(30, KIOSKS) });
+      const few = await hall.clients.issueSteady({ group: 'few', categories: hall.categories, ratePerSec: RATE, warmupMs: 1000, durationMs: ctx.quick ? 2000 : 6000 });
+      await hall.clients.disconnect('few');
+      ctx.log(`  diagnostic: 30 sockets only: p50 ${few.latency.p50.toFixed(2)} ms, p99 ${few.latency.p99.toFixed(2)} ms`);
       await hall.clients.connect({ group: 'kiosks', url: hall.server.url, ns: '/kiosk', auths: kioskAuths(KIOSKS, KIOSKS) });
       await hall.clients.connect({ group: 'boards', url: hall.server.url, ns: '/board', auths: boardAuths(BOARDS, BOARDS) });
       const connected = await hall.clients.health();
@@ -31,7 +36,7 @@ export const issuanceLatency: Scenario = {
         durationMs: ctx.quick ? 4000 : 20_000,
       });
       const usage = cpu.read();
-      ctx.details.latency = { result: r, connected };
+      ctx.details.latency = { few, result: r, connected };
       ctx.log(`  ${r.okInWindow} measured issuances, p50 ${r.latency.p50.toFixed(2)} ms, p99 ${r.latency.p99.toFixed(2)} ms, max ${r.latency.max.toFixed(2)} ms; send lag max ${r.maxSendLagMs?.toFixed(1)} ms`);
       const rawP99 = { name: 'raw commit p99', value: raw.commit.p99, unit: 'ms' };
       const rows: RowInput[] = [
@@ -39,6 +44,13 @@ export const issuanceLatency: Scenario = {
         { scenario: this.id, name: 'issue round trip p50', value: r.latency.p50, unit: 'ms', reference: { name: 'raw commit p50', value: raw.commit.p50, unit: 'ms' } },
         { scenario: this.id, name: 'issue round trip max', value: r.latency.max, unit: 'ms' },
         { scenario: this.id, name: 'server CPU', value: usage.get(hall.server.pid)!, unit: '% of a core' },
+        {
+          scenario: this.id,
+          name: 'issue round trip p99 @100/s, only 30 sockets (diagnostic)',
+          value: few.latency.p99,
+          unit: 'ms',
+          reference: { name: '300 sockets', value: r.latency.p99, unit: 'ms' },
+        },
       ];
       if (r.errors) rows.push({ scenario: this.id, name: 'issuance errors', value: r.errors, unit: 'replies', note: JSON.stringify(r.errorCodes), verdict: 'error' });
       return rows;

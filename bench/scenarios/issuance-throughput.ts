@@ -8,6 +8,8 @@ import { RAW_NAME, type Scenario } from '../lib/scenario.ts';
 import type { RowInput } from '../lib/table.ts';
 
 const KIOSKS = 200;
+/** Diagnostic: the same load from fewer sockets shows what each connected socket costs. */
+const FEW = 20;
 
 export const issuanceThroughput: Scenario = {
   id: 'throughput',
@@ -16,6 +18,11 @@ export const issuanceThroughput: Scenario = {
     const raw = await ctx.raw();
     const hall = await openHall(ctx, { label: 'throughput', shape: { categories: 20, windows: 30, kiosks: KIOSKS, boards: 1 }, clerks: 0 });
     try {
+      await hall.clients.connect({ group: 'few', url: hall.server.url, ns: '/kiosk', auths: kioskAuths(FEW, KIOSKS) });
+      const few = await hall.clients.issueClosedLoop({ group: 'few', categories: hall.categories, warmupMs: 1000, durationMs: ctx.quick ? 2000 : 5000 });
+      await hall.clients.disconnect('few');
+      const fewRate = few.okInWindow / (few.windowMs / 1000);
+      ctx.log(`  diagnostic: ${FEW} kiosk sockets only: ${fewRate.toFixed(0)} tickets/s, p99 ${few.latency.p99.toFixed(1)} ms`);
       const c = await hall.clients.connect({ group: 'kiosks', url: hall.server.url, ns: '/kiosk', auths: kioskAuths(KIOSKS, KIOSKS) });
       ctx.log(`  ${c.connected} kiosk sockets connected in ${Math.round(c.ms)} ms`);
       const warmupMs = ctx.quick ? 1000 : 2000;
@@ -29,7 +36,7 @@ export const issuanceThroughput: Scenario = {
       const serverMsPerTicket = (cpuSecondsServer * 1000) / Math.max(1, r.ok);
       const rate = r.okInWindow / (r.windowMs / 1000);
       const health = await hall.server.health();
-      ctx.details.throughput = { result: r, health, eventsLogged: Number(health.seq) - seqBefore, serverCpuSeconds: cpuSecondsServer, serverRssMiB: hall.server.rssMiB() };
+      ctx.details.throughput = { few, result: r, health, eventsLogged: Number(health.seq) - seqBefore, serverCpuSeconds: cpuSecondsServer, serverRssMiB: hall.server.rssMiB() };
       ctx.log(`  ${r.okInWindow} tickets in ${r.windowMs} ms; errors ${r.errors} ${JSON.stringify(r.errorCodes)}`);
       const ref = { name: RAW_NAME, value: raw.rowsPerSec, unit: 'rows/s' };
       const rows: RowInput[] = [
@@ -47,6 +54,15 @@ export const issuanceThroughput: Scenario = {
         },
         { scenario: this.id, name: 'client process CPU', value: usage.get(hall.clients.pid)!, unit: '% of a core' },
       ];
+      rows.push({
+        scenario: this.id,
+        name: `throughput with only ${FEW} kiosks connected (diagnostic)`,
+        value: fewRate,
+        unit: 'tickets/s',
+        reference: { name: `${KIOSKS} kiosks`, value: rate, unit: 'tickets/s' },
+        note: 'every event is written to every connected socket',
+      });
+      if (few.errors) r.errors += few.errors;
       if (r.errors) rows.push({ scenario: this.id, name: 'issuance errors', value: r.errors, unit: 'replies', note: JSON.stringify(r.errorCodes), verdict: 'error' });
       return rows;
     } finally {
