@@ -38,6 +38,7 @@ export const callFanout: Scenario = {
       const r = await hall.clients.calls({ group: 'counters', windowIds: hall.windows, count: calls, warmup, ratePerSec: CALL_RATE, boards: BOARDS });
       const bg = await background;
       const usage = cpu.read();
+      const serverCpuMsPerCall = (cpu.seconds().get(hall.server.pid)! * 1000) / Math.max(1, r.ok);
       ctx.details.fanout = { result: r, background: { ok: bg.ok, errors: bg.errors, latency: bg.latency }, connected: await hall.clients.health() };
       ctx.log(
         `  ${r.ok} calls; fan-out p50 ${r.fanout.p50.toFixed(2)} ms p99 ${r.fanout.p99.toFixed(2)} ms max ${r.fanout.max.toFixed(2)} ms; call-next p99 ${r.rtt.p99.toFixed(2)} ms; errors ${JSON.stringify(r.errorCodes)}`,
@@ -54,6 +55,13 @@ export const callFanout: Scenario = {
         { scenario: this.id, name: 'call fan-out p50', value: r.fanout.p50, unit: 'ms' },
         { scenario: this.id, name: 'call-next round trip p99', value: r.rtt.p99, unit: 'ms', reference: { name: 'raw commit p99', value: raw.commit.p99, unit: 'ms' } },
         { scenario: this.id, name: 'server CPU', value: usage.get(hall.server.pid)!, unit: '% of a core' },
+        {
+          scenario: this.id,
+          name: 'server CPU time per call',
+          value: serverCpuMsPerCall,
+          unit: 'ms',
+          note: `includes the ${BACKGROUND_ISSUE_RATE}/s background issuance; each call is 2 events × 240 sockets`,
+        },
       ];
       if (r.incomplete) rows.push({ scenario: this.id, name: 'calls some board never saw', value: r.incomplete, unit: 'calls', verdict: 'error' });
       if (r.errors) rows.push({ scenario: this.id, name: 'call-next errors', value: r.errors, unit: 'replies', note: JSON.stringify(r.errorCodes), verdict: 'error' });
