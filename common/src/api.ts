@@ -171,3 +171,42 @@ export const errorBodySchema = z.object({
     details: z.record(z.string(), z.unknown()).optional(),
   }),
 });
+
+export const helpRequestInputSchema = z.object({
+  /** What the citizen chose or typed, e.g. 不会操作 / 打印机故障. */
+  note: text(100).default(''),
+  /** The ticket the citizen holds, if any. */
+  ticketId: z.string().min(1).max(64).optional(),
+});
+export type HelpRequestInput = z.input<typeof helpRequestInputSchema>;
+
+export const helpRequestSchema = z.object({
+  id: z.string(),
+  deviceId: z.string(),
+  deviceName: z.string(),
+  at: z.number(),
+  note: z.string(),
+  ticketId: z.string().nullable(),
+  resolvedAt: z.number().nullable(),
+  resolvedBy: z.string().nullable(),
+});
+export type HelpRequest = z.infer<typeof helpRequestSchema>;
+
+export const helpResolveRequestSchema = z.object({ requestId: z.string().min(1).max(64) });
+export type HelpResolveRequest = z.infer<typeof helpResolveRequestSchema>;
+
+export const ratingAskRequestSchema = windowRequestSchema.extend({
+  /** The ticket to rate; the window's last finished ticket when absent. */
+  ticketId: z.string().min(1).max(64).optional(),
+});
+export type RatingAskRequest = z.infer<typeof ratingAskRequestSchema>;
+
+export const clerkDayStatsSchema = z.object({
+  hallDay: z.string(),
+  served: z.int(),
+  noShows: z.int(),
+  transferred: z.int(),
+  averageServiceMinutes: z.number().nullable(),
+  ratings: z.record(z.enum(ratingLevels), z.int()),
+});
+export type ClerkDayStats = z.infer<typeof clerkDayStatsSchema>;

@@ -16,6 +16,11 @@ import type {
   BoardSettings,
 } from './domain.ts';
 import type {
+  ClerkDayStats,
+  HelpRequest,
+  HelpRequestInput,
+  HelpResolveRequest,
+  RatingAskRequest,
   CallTicketRequest,
   CancelTicketRequest,
   CloseCurrentRequest,
@@ -74,7 +79,10 @@ export const hallEventTypes = [
   'day:started',
   'config:changed',
   'device:statusChanged',
+  'rating:requested',
   'rating:received',
+  'help:requested',
+  'help:resolved',
 ] as const;
 export type HallEventType = (typeof hallEventTypes)[number];
 
@@ -132,6 +140,8 @@ export interface HallSnapshot {
   tickets: TicketView[];
   recentCalls: CallView[];
   notices: Notice[];
+  /** Help requests raised at kiosks that no one has resolved yet, oldest first. */
+  helpRequests: HelpRequest[];
   /** The connecting device's own record, when it is a paired device. */
   device: { id: string; kind: string; name: string; windowId: string | null; board: BoardSettings | null } | null;
 }
@@ -153,6 +163,8 @@ export interface KioskCommands extends CommonCommands {
   'ticket:issue': Command<IssueTicketRequest, IssuedTicket>;
   'ticket:get': Command<GetTicketRequest, TicketStatus>;
   'device:status': Command<DeviceStatusReport, { received: true }>;
+  /** 请工作人员帮助: staff see the request live until one of them resolves it. */
+  'help:request': Command<HelpRequestInput, HelpRequest>;
 }
 
 export interface CounterCommands extends CommonCommands {
@@ -171,10 +183,18 @@ export interface CounterCommands extends CommonCommands {
   'ticket:transfer': Command<TransferRequest, WindowActionResult>;
   'ticket:reactivate': Command<TicketIdRequest, WindowActionResult>;
   'ticket:cancel': Command<CancelTicketRequest, WindowActionResult>;
+  /** Ask the citizen at this window to rate the service (the window's evaluator lights up). */
+  'rating:request': Command<RatingAskRequest, { requested: true }>;
+  'help:resolve': Command<HelpResolveRequest, HelpRequest>;
+  /** The signed-in clerk's figures for today. */
+  'stats:mine': Command<Record<string, never>, ClerkDayStats>;
 }
 
 export type BoardCommands = CommonCommands;
-export type AdminCommands = CommonCommands;
+
+export interface AdminCommands extends CommonCommands {
+  'help:resolve': Command<HelpResolveRequest, HelpRequest>;
+}
 
 export interface AgentCommands extends CommonCommands {
   /** A caller-keypad key at the agent's window, acting for the clerk signed in there. */

@@ -164,3 +164,42 @@ describe('device faults', () => {
     expect(adminSocket.events.filter((e) => e.type === 'device:statusChanged')).toHaveLength(2);
   });
 });
+
+describe('help requests, rating requests and a clerk’s figures', () => {
+  it('a kiosk asks for help, staff see it live and in snapshots until one resolves it', async () => {
+    const kiosk = await hall.connect('/kiosk', { deviceId: 'kiosk-3' });
+    const counter = await hall.connect('/counter', { token: await hall.login(CLERK(7)) });
+    await counter.waitForSnapshot();
+    const request = await kiosk.ok<{ id: string; deviceName: string }>('help:request', { note: '不会操作' });
+    const seen = await counter.waitFor((e) => e.type === 'help:requested');
+    expect(seen.detail).toMatchObject({ request: { id: request.id, deviceId: 'kiosk-3', note: '不会操作' } });
+    expect((await counter.ok<{ helpRequests: Array<{ id: string }> }>('snapshot:get')).helpRequests.map((r) => r.id)).toEqual([request.id]);
+    await counter.ok('help:resolve', { requestId: request.id });
+    await counter.waitFor((e) => e.type === 'help:resolved');
+    expect((await counter.ok<{ helpRequests: unknown[] }>('snapshot:get')).helpRequests).toEqual([]);
+    expect(await counter.command('help:resolve', { requestId: request.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('a clerk asks for a rating at their own window only, and reads their figures for the day', async () => {
+    const kiosk = await hall.connect('/kiosk');
+    const window = hall.server.hall.configData.windows.find((w) => w.id === 'w02')!;
+    const categoryId = window.categories.find((c) => c.weight > 0)!.categoryId;
+    await kiosk.ok('ticket:issue', { idempotencyKey: 'figures-key-1', categoryId });
+    await kiosk.ok('ticket:issue', { idempotencyKey: 'figures-key-2', categoryId });
+    const counter = await hall.connect('/counter', { token: await hall.login(CLERK(8)) });
+    const agent = await hall.connect('/agent', { deviceId: 'agent-w02' });
+    await counter.ok('window:signIn', { windowId: 'w02' });
+    await counter.ok('ticket:callNext', { windowId: 'w02' });
+    await counter.ok('ticket:start', { windowId: 'w02' });
+    hall.clock.advance(6 * 60_000);
+    const finished = await counter.ok<WindowActionResult>('ticket:callNext', { windowId: 'w02', closeCurrent: 'finish' });
+    await counter.ok('ticket:noShow', { windowId: 'w02' });
+    await counter.ok('rating:request', { windowId: 'w02' });
+    const asked = await agent.waitFor((e) => e.type === 'rating:requested');
+    expect(asked.detail).toMatchObject({ windowId: 'w02', windowNumber: 2 });
+    expect(await counter.command('rating:request', { windowId: 'w03' })).toMatchObject({ ok: false, error: { code: 'WINDOW_NOT_YOURS' } });
+    const figures = await counter.ok<{ served: number; noShows: number; averageServiceMinutes: number | null }>('stats:mine');
+    expect(figures).toMatchObject({ served: 1, noShows: 1, averageServiceMinutes: 6 });
+    expect(finished.ticket).not.toBeNull();
+  });
+});

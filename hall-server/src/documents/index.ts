@@ -4,3 +4,4 @@ export type * from './model.ts';
 export { renderDocument, mm, type RenderedDocument, type RenderOptions } from './render.ts';
 export { loadFonts, fontPath, type DocumentFonts } from './fonts.ts';
 export { qrMatrix, type QrMatrix } from './qr.ts';
+export { formDocument, type FormDocumentOptions } from './form.ts';

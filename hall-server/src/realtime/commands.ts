@@ -2,6 +2,9 @@
 // use case it calls. The names and payload types are those of common/src/events.ts.
 import { z } from 'zod';
 import {
+  helpRequestInputSchema,
+  helpResolveRequestSchema,
+  ratingAskRequestSchema,
   callTicketRequestSchema,
   cancelTicketRequestSchema,
   closeCurrentRequestSchema,
@@ -53,6 +56,10 @@ export function registerCommands(role: Role, who: Principal, hall: HallService):
             await hall.reportDeviceFaults(device, r.faults);
             return { received: true };
           },
+        },
+        'help:request': {
+          schema: helpRequestInputSchema,
+          handler: (r: z.output<typeof helpRequestInputSchema>) => hall.requestHelp(device, r.note, r.ticketId ?? null),
         },
       };
       return specs;
@@ -111,6 +118,15 @@ export function registerCommands(role: Role, who: Principal, hall: HallService):
           handler: (r: z.output<typeof cancelTicketRequestSchema>) =>
             hall.windowAction(r.windowId, { action: 'cancel', ticketId: r.ticketId, reason: r.reason }, actor),
         },
+        'rating:request': {
+          schema: ratingAskRequestSchema,
+          handler: async (r: z.output<typeof ratingAskRequestSchema>) => {
+            await hall.requestRating(r.windowId, who.staff!, r.ticketId);
+            return { requested: true };
+          },
+        },
+        'help:resolve': { schema: helpResolveRequestSchema, handler: (r: H) => hall.resolveHelp(r.requestId, staffActor(who.staff!)) },
+        'stats:mine': { schema: empty.or(z.undefined()), handler: () => hall.clerkDayStats(who.staff!.id) },
       };
       return specs;
     }
@@ -139,11 +155,22 @@ export function registerCommands(role: Role, who: Principal, hall: HallService):
       };
       return specs;
     }
+    case 'admin': {
+      const specs: Specs<NamespaceCommands['admin']> = {
+        'snapshot:get': snapshot,
+        'help:resolve': { schema: helpResolveRequestSchema, handler: (r: H) => hall.resolveHelp(r.requestId, staffActor(who.staff!)) },
+      };
+      return specs;
+    }
     case 'board':
-    case 'admin':
       return { 'snapshot:get': snapshot };
   }
 }
 
 type W = z.output<typeof windowRequestSchema>;
+type H = z.output<typeof helpResolveRequestSchema>;
+
+function staffActor(staff: Staff) {
+  return { kind: staff.role === 'admin' ? ('admin' as const) : ('clerk' as const), id: staff.id };
+}
 type T = z.output<typeof ticketIdRequestSchema>;

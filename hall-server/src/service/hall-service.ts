@@ -8,7 +8,15 @@ import { HallError } from '@hall/common/errors';
 import type { Actor, Category, CategoryStats, Device, Staff, WindowState } from '@hall/common/domain';
 import type { CallView, HallEvent, HallEventType, HallSnapshot, PublicSettings } from '@hall/common/events';
 import { PROTOCOL_VERSION } from '@hall/common/events';
-import type { IssueTicketCommand, IssuedTicket, TicketStatus, WindowActionResult, KeypadActionRequest } from '@hall/common/api';
+import type {
+  ClerkDayStats,
+  HelpRequest,
+  IssueTicketCommand,
+  IssuedTicket,
+  KeypadActionRequest,
+  TicketStatus,
+  WindowActionResult,
+} from '@hall/common/api';
 import type { TicketSlip } from '@hall/common/ticket-slip';
 import { formatLocalIso, hallDayOf } from '@hall/common/time';
 import { QueueEngine } from '../queue/index.ts';
@@ -18,6 +26,8 @@ import { ConfigStore, type ConfigData } from '../store/config-store.ts';
 import { TicketStore } from '../store/ticket-store.ts';
 import { AuditStore } from '../store/audit-store.ts';
 import { AccountStore } from '../store/account-store.ts';
+import { HelpStore } from '../store/help-store.ts';
+import { FiguresStore } from '../store/figures-store.ts';
 import { CommitQueue } from './commit-queue.ts';
 import { toHallEvent, toTicketView } from './views.ts';
 import { checkIdentity, loadOrCreateSecret } from './identity.ts';
@@ -68,6 +78,8 @@ export class HallService {
   readonly tickets: TicketStore;
   readonly audit: AuditStore;
   readonly accounts: AccountStore;
+  readonly help: HelpStore;
+  readonly figures: FiguresStore;
   readonly commits: CommitQueue;
   private readonly clock: () => number;
   private readonly logger: Logger;
@@ -78,6 +90,7 @@ export class HallService {
   private engine!: QueueEngine;
   private seq = 0;
   private recentCalls: CallView[] = [];
+  private helpRequests: HelpRequest[] = [];
   private readonly listeners = new Set<EventListener>();
   /** Issuances whose batch has not committed yet, by idempotency key. */
   private readonly inFlight = new Map<string, { hash: string; result: Promise<IssuedTicket> }>();
@@ -92,6 +105,8 @@ export class HallService {
     this.tickets = new TicketStore(this.db);
     this.audit = new AuditStore(this.db);
     this.accounts = new AccountStore(this.db);
+    this.help = new HelpStore(this.db);
+    this.figures = new FiguresStore(this.db);
     this.secret = loadOrCreateSecret(this.db, 'person-key');
     this.commits = new CommitQueue(this.db, (error) => this.recover(error), options.schedule);
     this.load();
@@ -110,6 +125,7 @@ export class HallService {
       .recentCallEvents(today, RECENT_CALLS)
       .map((e) => this.callView(e))
       .filter((c): c is CallView => c !== null);
+    this.helpRequests = this.help.open();
     this.inFlight.clear();
   }
 
@@ -200,6 +216,7 @@ export class HallService {
       availability,
       tickets: this.engine.openTickets().map(toTicketView),
       recentCalls: this.recentCalls,
+      helpRequests: this.helpRequests,
       notices: this.data.notices.filter((n) => n.enabled && (n.startsAt === null || n.startsAt <= now) && (n.endsAt === null || n.endsAt > now)),
       device: device ? { id: device.id, kind: device.kind, name: device.name, windowId: device.windowId, board: device.board } : null,
     };
@@ -485,6 +502,42 @@ export class HallService {
     });
   }
 
+  /** A kiosk asks for staff (请工作人员帮助). */
+  async requestHelp(device: Device, note: string, ticketId: string | null): Promise<HelpRequest> {
+    const request: HelpRequest = {
+      id: randomUUID(),
+      deviceId: device.id,
+      deviceName: device.name,
+      at: this.clock(),
+      note,
+      ticketId,
+      resolvedAt: null,
+      resolvedBy: null,
+    };
+    await this.commitCustom('help:requested', { kind: 'device', id: device.id }, { request }, () => this.help.put(request));
+    return request;
+  }
+
+  async resolveHelp(requestId: string, actor: Actor): Promise<HelpRequest> {
+    const open = this.helpRequests.find((r) => r.id === requestId);
+    if (!open) throw new HallError('NOT_FOUND', { field: 'requestId', message: '该求助已处理或不存在' });
+    const resolved: HelpRequest = { ...open, resolvedAt: this.clock(), resolvedBy: actor.id };
+    await this.commitCustom('help:resolved', actor, { request: resolved }, () => this.help.put(resolved));
+    return resolved;
+  }
+
+  /** The clerk asks the citizen to rate; the window's evaluator (through its agent) lights up. */
+  async requestRating(windowId: string, staff: Staff, ticketId: string | undefined): Promise<void> {
+    const state = this.engine.windowState(windowId);
+    if (!state || state.clerkId !== staff.id) throw new HallError('WINDOW_NOT_YOURS');
+    const windowNumber = this.windowNumber(windowId);
+    await this.commitCustom('rating:requested', { kind: 'clerk', id: staff.id }, { windowId, windowNumber, ticketId: ticketId ?? null }, () => {});
+  }
+
+  clerkDayStats(staffId: string): ClerkDayStats {
+    return this.figures.clerkDay(staffId, this.engine.hallDay);
+  }
+
   // ---------------------------------------------------------------- configuration
 
   /**
@@ -581,6 +634,10 @@ export class HallService {
 
   private publish(events: HallEvent[]): HallEvent[] {
     for (const e of events) {
+      if (e.type === 'help:requested' || e.type === 'help:resolved') {
+        const request = e.detail?.request as HelpRequest;
+        this.helpRequests = e.type === 'help:requested' ? [...this.helpRequests, request] : this.helpRequests.filter((r) => r.id !== request.id);
+      }
       const call = this.callView(e);
       if (call) {
         this.recentCalls = [call, ...this.recentCalls].slice(0, RECENT_CALLS);

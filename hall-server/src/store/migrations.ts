@@ -118,4 +118,20 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'help requests and clerk figures',
+    sql: `
+      CREATE TABLE help_requests (
+        id TEXT PRIMARY KEY,
+        device_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        resolved_at INTEGER,
+        json TEXT NOT NULL
+      );
+      CREATE INDEX help_requests_open ON help_requests (at) WHERE resolved_at IS NULL;
+      -- A clerk's figures for the day read only that clerk's events of that day.
+      CREATE INDEX events_actor_day ON events (actor_id, hall_day);
+    `,
+  },
 ];
