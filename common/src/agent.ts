@@ -202,6 +202,17 @@ export type PrintTicketRequest = z.infer<typeof printTicketRequestSchema>;
 export const printTicketResultSchema = z.object({ deviceId: z.string(), bytes: z.number().int() });
 export type PrintTicketResult = z.infer<typeof printTicketResultSchema>;
 
+export const previewTicketRequestSchema = z.object({
+  slip: ticketSlipSchema,
+  /** Which printer's paper width to draw; the first ticket printer when absent. */
+  deviceId: z.string().optional(),
+});
+export type PreviewTicketRequest = z.infer<typeof previewTicketRequestSchema>;
+
+/** An SVG of the ticket exactly as the configured printer lays it out, for the kiosk screen. */
+export const ticketPreviewSchema = z.object({ svg: z.string(), widthDots: z.number().int() });
+export type TicketPreview = z.infer<typeof ticketPreviewSchema>;
+
 /** Socket.IO delivers binary as a Node Buffer (a Uint8Array) or, in browsers, an ArrayBuffer. */
 const bytesSchema = z.union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)]);
 
@@ -259,6 +270,7 @@ export interface AgentClientToServerEvents {
   'devices:list': (ack: Ack<DeviceStatus[]>) => void;
   'print:ticket': (request: PrintTicketRequest, ack: Ack<PrintTicketResult>) => void;
   'print:pdf': (request: PrintPdfRequest, ack: Ack<PrintPdfResult>) => void;
+  'ticket:preview': (request: PreviewTicketRequest, ack: Ack<TicketPreview>) => void;
   'keypad:display': (request: KeypadDisplayRequest, ack: Ack<null>) => void;
 }
 

@@ -17,7 +17,7 @@ const usage = `usage:
       (with no config: a whole simulated kiosk plus a window keypad and evaluator)
   hall-devices sim printer|idcard|keypad|evaluator|scanner --path /tmp/ttyB [options]
       a simulated device on a serial line; type "help" for its commands
-      printer:   --out DIR (keep .bin and .txt of every ticket)
+      printer:   --out DIR (keep .bin, .txt and .svg of every ticket) --profile generic-58|generic-80
       idcard:    --card residentA|residentB|permitHk|foreigner2017|foreigner2023
       keypad:    --address 1        evaluator: --address 2 --model five-key
       scanner:   --encoding utf8|gb18030
@@ -70,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
         path: values.path,
         ...(values.baud ? { baud: Number(values.baud) } : {}),
         ...(values.out ? { out: values.out } : {}),
+        ...(values.profile ? { profile: values.profile } : {}),
         ...(values.card ? { card: values.card } : {}),
         ...(values.address ? { address: Number(values.address) } : {}),
         ...(values.model ? { model: values.model } : {}),

@@ -8,6 +8,8 @@ import { keypadActionSchema, ratingLevelSchema } from '@hall/common/agent';
 import { idCardFixtures, type IdCardFixtureName } from '@hall/fixtures/src/idcards.ts';
 import { presentFixtureCard } from './agent/devices.ts';
 import { IdCardReaderSimulator } from './idcard/simulator.ts';
+import { renderPageSvg } from './printer/page-svg.ts';
+import { printerProfile } from './printer/profiles.ts';
 import { PrinterSimulator } from './printer/simulator.ts';
 import { ScannerSimulator } from './scanner/simulator.ts';
 import { SerialTransport } from './transport/serial.ts';
@@ -18,6 +20,8 @@ export interface SimOptions {
   path: string;
   baud?: number;
   out?: string;
+  /** Paper width for previews (printer). */
+  profile?: string;
   card?: string;
   address?: number;
   model?: string;
@@ -90,6 +94,7 @@ function printer(transport: SerialTransport, options: SimOptions): Commands {
       await mkdir(options.out, { recursive: true });
       await writeFile(join(options.out, `ticket-${n}.bin`), ticket.bytes);
       await writeFile(join(options.out, `ticket-${n}.txt`), `${ticket.text}\n${ticket.page.qrCodes.map((q) => `[QR] ${q}`).join('\n')}\n`);
+      await writeFile(join(options.out, `ticket-${n}.svg`), renderPageSvg(ticket.page, printerProfile(options.profile ?? 'generic-80')));
     }
   });
   return {

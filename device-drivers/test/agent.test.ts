@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { io, type Socket } from 'socket.io-client';
@@ -162,6 +164,15 @@ describe('device agent with simulated devices', () => {
     expect(bad.ok === false && bad.error.code).toBe('PRINT_FAILED');
   });
 
+  it('previews a ticket as SVG at the configured printer width', async () => {
+    const { client } = await start();
+    const reply = await ask<{ svg: string; widthDots: number }>(client, 'ticket:preview', { slip });
+    expect(reply.ok).toBe(true);
+    const preview = (reply as { ok: true; data: { svg: string; widthDots: number } }).data;
+    expect(preview.widthDots).toBe(576);
+    expect(preview.svg).toContain('>A012</text>');
+  });
+
   it('answers GET /status and drives simulators over HTTP', async () => {
     const { agent, client } = await start();
     const status = (await (await fetch(`http://127.0.0.1:${agent.port}/status`)).json()) as AgentStatus;
@@ -207,6 +218,25 @@ class FakeHallLink extends EventEmitter<HallLinkEvents> implements HallLink {
   }
   async close(): Promise<void> {}
 }
+
+describe('device agent with a file: printer', () => {
+  it('writes each ticket to its own file without asking for status', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hall-agent-file-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const logs = captureLogs();
+    const agent = await startAgent(parseAgentConfig({ port: 0, devices: [{ id: 'p', kind: 'ticketPrinter', uri: `file:${dir}`, profile: 'generic-58' }] }), {
+      logger: logs.logger,
+      hallLink: null,
+    });
+    cleanups.push(() => agent.close());
+    const client: Client = io(`http://127.0.0.1:${agent.port}`, { transports: ['websocket'], reconnection: false });
+    cleanups.push(() => void client.close());
+    expect(await ask<PrintTicketResult>(client, 'print:ticket', { slip })).toMatchObject({ ok: true });
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(1);
+    expect(readFileSync(join(dir, files[0]!)).equals(readFileSync(new URL('../../fixtures/golden/ticket-generic-58.bin', import.meta.url)))).toBe(true);
+  });
+});
 
 describe('device agent on a window PC', () => {
   it('sends keys and ratings to the hall, shows its calls on the keypad, and reports faults', async () => {

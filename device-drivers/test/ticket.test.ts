@@ -6,6 +6,7 @@ import { printerProfiles } from '../src/printer/profiles.ts';
 import { renderTicketEscPos } from '../src/printer/ticket-escpos.ts';
 import { formatIssuedAt, layoutTicket, waitText, wrapText } from '../src/printer/ticket-layout.ts';
 import { renderTicketSvg } from '../src/printer/ticket-svg.ts';
+import { renderPageSvg } from '../src/printer/page-svg.ts';
 
 const golden = new URL('../../fixtures/golden/', import.meta.url);
 const slip: TicketSlip = ticketSlipSchema.parse(JSON.parse(readFileSync(new URL('ticket-slip.json', golden), 'utf8')));
@@ -115,5 +116,15 @@ describe('ticket preview', () => {
     expect(svg).toContain('>A012</text>');
     expect(svg).toContain('&lt;请&gt; &amp; &quot;注意&quot;');
     expect(svg).toMatch(/<path d="M\d+ \d+h6v6h-6z/);
+  });
+
+  it('draws what the bytes put on paper, in paper order, for the simulated printer', () => {
+    const page = paperOf(renderTicketEscPos(slip, printerProfiles['generic-58'])).pages[0]!;
+    const kinds = page.items.map((i) => (i.kind === 'line' ? i.text : `<${i.kind}>`));
+    expect(kinds.indexOf('<qr>')).toBe(kinds.indexOf('取号时间：2026-11-23 09:05') + 1);
+    const svg = renderPageSvg(page, printerProfiles['generic-58']);
+    expect(svg).toContain('width="384"');
+    expect(svg).toContain('>A012</text>');
+    expect(svg).toMatch(/<path d="M\d+ \d+h5v5h-5z/);
   });
 });

@@ -8,6 +8,7 @@ import {
   agentErrorMessages,
   keypadDisplayRequestSchema,
   printPdfRequestSchema,
+  previewTicketRequestSchema,
   printTicketRequestSchema,
   type AgentClientToServerEvents,
   type AgentErrorCode,
@@ -16,6 +17,8 @@ import {
   type AgentStatus,
 } from '@hall/common/agent';
 import { A4PrintError } from '../a4/ipp-printer.ts';
+import { printerProfiles } from '../printer/profiles.ts';
+import { renderTicketSvg } from '../printer/ticket-svg.ts';
 import { PrintError } from '../printer/driver.ts';
 import { BusError } from '../window/bus.ts';
 import type { DeviceHub } from './devices.ts';
@@ -142,6 +145,14 @@ export class AgentServer {
       const result = await device.printer.printTicket(request.slip);
       await this.options.onTicketPrinted?.(device.config.id, request.slip).catch((error: unknown) => logger.warn({ err: String(error) }, 'preview not saved'));
       return { deviceId: device.config.id, bytes: result.bytes };
+    });
+
+    this.#command(socket, 'ticket:preview', previewTicketRequestSchema, async (request) => {
+      const device = hub.find('ticketPrinter', request.deviceId);
+      if (request.deviceId !== undefined && !device) throw new AgentFailure('NO_DEVICE');
+      // Without a ticket printer (a preview-only kiosk) draw the common 80 mm paper.
+      const profile = device?.printer.profile ?? printerProfiles['generic-80'];
+      return { svg: renderTicketSvg(request.slip, profile), widthDots: profile.dotsPerLine };
     });
 
     this.#command(socket, 'print:pdf', printPdfRequestSchema, async (request) => {

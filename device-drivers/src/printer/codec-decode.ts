@@ -213,10 +213,14 @@ export interface PrintedLine {
   scale: number;
 }
 
+export type PrintedItem = ({ kind: 'line' } & PrintedLine) | { kind: 'qr'; data: string } | { kind: 'image'; width: number; height: number };
+
 export interface PrintedPage {
   lines: PrintedLine[];
   qrCodes: string[];
   images: number;
+  /** Lines, QR codes and images in paper order (for previews). */
+  items: PrintedItem[];
   cut: boolean;
 }
 
@@ -241,13 +245,17 @@ export class PaperModel {
       case 'lineFeed':
         if (event.lines > 0) this.#endLine();
         return null;
-      case 'qr':
+      case 'qr': {
         this.#endLine();
-        this.#page.qrCodes.push(new TextDecoder().decode(event.data));
+        const data = new TextDecoder().decode(event.data);
+        this.#page.qrCodes.push(data);
+        this.#page.items.push({ kind: 'qr', data });
         return null;
+      }
       case 'raster':
         this.#endLine();
         this.#page.images++;
+        this.#page.items.push({ kind: 'image', width: event.width, height: event.height });
         return null;
       case 'cut': {
         this.#endLine();
@@ -267,11 +275,14 @@ export class PaperModel {
   }
 
   #endLine(): void {
-    if (this.#line && this.#line.text.trim() !== '') this.#page.lines.push(this.#line);
+    if (this.#line && this.#line.text.trim() !== '') {
+      this.#page.lines.push(this.#line);
+      this.#page.items.push({ kind: 'line', ...this.#line });
+    }
     this.#line = null;
   }
 }
 
 function newPage(): PrintedPage {
-  return { lines: [], qrCodes: [], images: 0, cut: false };
+  return { lines: [], qrCodes: [], images: 0, items: [], cut: false };
 }
