@@ -67,6 +67,7 @@ function snapshot(over: Partial<HallSnapshot> = {}): HallSnapshot {
     availability: {},
     tickets: [],
     recentCalls: [],
+    helpRequests: [],
     notices: [],
     device: null,
     ...over,
@@ -289,5 +290,24 @@ describe('resumeFromSnapshot', () => {
     const r = resumeFromSnapshot(snapshot(), []);
     expect(r.state).toEqual(base());
     expect(r.needsSnapshot).toBe(false);
+  });
+});
+
+describe('help requests', () => {
+  it('are added when raised and removed when resolved', () => {
+    const request = { id: 'h1', deviceId: 'kiosk-1', deviceName: '1号自助机', at: 1, note: '', ticketId: null, resolvedAt: null, resolvedBy: null };
+    const base = fromSnapshot(snapshot());
+    const raised = applyEvent(base, { seq: base.seq + 1, type: 'help:requested', at: 1, hallDay: base.hallDay, actor: { kind: 'device', id: 'kiosk-1' }, detail: { request }, stats: [] });
+    expect(raised.state.helpRequests.map((r) => r.id)).toEqual(['h1']);
+    const resolved = applyEvent(raised.state, {
+      seq: base.seq + 2,
+      type: 'help:resolved',
+      at: 2,
+      hallDay: base.hallDay,
+      actor: { kind: 'clerk', id: 'c1' },
+      detail: { request: { ...request, resolvedAt: 2, resolvedBy: 'c1' } },
+      stats: [],
+    });
+    expect(resolved.state.helpRequests).toEqual([]);
   });
 });

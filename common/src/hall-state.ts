@@ -9,6 +9,7 @@
 //
 // Only type imports: apps bundle this file, and it must not pull zod into their bundles.
 import type { CallView, HallEvent, HallSnapshot } from './events.ts';
+import type { HelpRequest } from './api.ts';
 import type { CategoryStats, TicketState, TicketView, WindowState } from './domain.ts';
 
 /** How many recent calls a client keeps (the board shows fewer). */
@@ -68,6 +69,14 @@ export function applyEvent(state: HallState, event: HallEvent): ApplyResult {
     case 'config:changed':
       next = { ...next, stale: true };
       break;
+    case 'help:requested':
+    case 'help:resolved': {
+      const request = event.detail?.request as HelpRequest | undefined;
+      if (!request) break;
+      const others = next.helpRequests.filter((r) => r.id !== request.id);
+      next = { ...next, helpRequests: event.type === 'help:requested' ? [...others, request] : others };
+      break;
+    }
     default:
       break;
   }

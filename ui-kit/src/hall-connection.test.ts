@@ -51,6 +51,7 @@ function snapshot(seq: number): HallSnapshot {
     availability: {},
     tickets: [],
     recentCalls: [],
+    helpRequests: [],
     notices: [],
     device: null,
   };

@@ -7,7 +7,7 @@
 // - show/hide rules read existing fields and compare them with values they can take;
 // - the ID card / applicant record mapping targets existing fields of a fitting kind.
 // Returns the problems as sentences naming the form and the field; empty means fine.
-import { formDefinitionSchema, type Condition, type FieldPath, type JsonSchema, type LayoutField, type PrefillSource } from './definition.ts';
+import { formDefinitionSchema, type Condition, type FieldPath, type FormDefinition, type JsonSchema, type LayoutField, type PrefillSource } from './definition.ts';
 import { conditionFields, layoutFields, schemaAt, schemaLeaves, type PlacedField } from './fields.ts';
 
 export function checkFormDefinition(input: unknown): string[] {
@@ -274,4 +274,13 @@ function checkConditionValues(condition: Condition, leaves: Map<string, { schema
   if ('includes' in condition && schema.type !== 'array') say(`字段 ${owner} 的显示规则对非多选字段 ${condition.field} 使用了 includes`);
   if (!allowed) return;
   for (const v of compared) if (!allowed.includes(v)) say(`字段 ${owner} 的显示规则比较了 ${condition.field} 不可能取的值 ${String(v)}`);
+}
+
+export type ParsedFormDefinition = { ok: true; definition: FormDefinition } | { ok: false; problems: string[] };
+
+/** Parses and checks a definition: how shipped files are loaded and uploads are accepted. */
+export function parseFormDefinition(input: unknown): ParsedFormDefinition {
+  const problems = checkFormDefinition(input);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, definition: formDefinitionSchema.parse(input) };
 }

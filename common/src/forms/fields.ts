@@ -103,3 +103,10 @@ export function conditionFields(condition: Condition): FieldPath[] {
 export function isShown(placed: PlacedField, data: unknown): boolean {
   return placed.conditions.every((c) => evaluateCondition(c, data));
 }
+
+/** A whole form filled with every field's sample value: the 样表 shown beside the form. */
+export function sampleData(def: Pick<FormDefinition, 'layout'>): Record<string, unknown> {
+  let data: Record<string, unknown> = {};
+  for (const p of layoutFields(def)) if (p.field.sample !== undefined) data = setPath(data, p.field.path, p.field.sample);
+  return data;
+}

@@ -29,6 +29,7 @@ function state(over: Partial<HallState> = {}): HallState {
     availability: {},
     tickets: [],
     recentCalls: [],
+    helpRequests: [],
     notices: [],
     device: null,
     ...over,

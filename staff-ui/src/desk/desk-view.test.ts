@@ -27,6 +27,7 @@ function state(over: Partial<HallState> = {}): HallState {
     availability: {},
     tickets: [],
     recentCalls: [],
+    helpRequests: [],
     notices: [],
     device: null,
     ...over,
