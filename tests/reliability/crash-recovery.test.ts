@@ -22,8 +22,8 @@ const KIOSKS = ['kiosk-1', 'kiosk-2', 'kiosk-3'] as const;
 /** Concurrent issuance loops per kiosk: keeps several requests in flight at the kill. */
 const LANES = 4;
 /** The kill comes once this many issuances and calls have been acknowledged. */
-const ISSUED_BEFORE_KILL = 120;
-const CALLS_BEFORE_KILL = 12;
+const ISSUED_BEFORE_KILL = 90;
+const CALLS_BEFORE_KILL = 10;
 
 interface Acked {
   key: string;

@@ -26,7 +26,7 @@ import { keepAliveAgent, openReadOnly, raw, tableDigests, type RawResponse } fro
 
 const SEED = Number(process.env.FC_SEED ?? 20261123);
 /** Wall-clock budget per family of inputs: stops sending, never fails a test by itself. */
-const BUDGET_MS = 12_000;
+const BUDGET_MS = 10_000;
 const OWN_WINDOW = 'w05';
 
 const roles = Object.keys(namespaces) as Role[];
@@ -369,7 +369,7 @@ describe('malformed socket commands', () => {
   });
 
   it('every command of every namespace answers thousands of malformed payloads with an error, and nothing changes', async () => {
-    const perRole: Record<Role, number> = { kiosk: 700, counter: 1100, agent: 600, board: 250, admin: 250 };
+    const perRole: Record<Role, number> = { kiosk: 550, counter: 900, agent: 450, board: 200, admin: 200 };
     const all = roles.flatMap((role) => fc.sample(messages(role), { numRuns: perRole[role], seed: SEED + role.length }));
     // Every registered command of every namespace is in the sample, with an answerable mode.
     for (const role of roles) {
@@ -446,7 +446,7 @@ describe('malformed socket handshakes', () => {
       polluted.map((p) => ({ protocol: p })),
       fc.constantFrom<unknown>({ protocol: { toString: 1 } }, { protocol: { valueOf: 'x', toString: 'y' } }, { protocol: '1' }, { protocol: [1] }, { protocol: 1.0000001 }),
     );
-    const attempts = fc.sample(fc.tuple(fc.constantFrom(...roles), authArb), { numRuns: 300, seed: SEED });
+    const attempts = fc.sample(fc.tuple(fc.constantFrom(...roles), authArb), { numRuns: 150, seed: SEED });
     const problems = new Map<string, { n: number; example: string }>();
     await Promise.all(
       Array.from({ length: 10 }, async (_, lane) => {
@@ -906,9 +906,9 @@ describe('malformed REST requests', () => {
 
     const all: HttpCase[] = [];
     for (const [i, op] of ops.entries()) {
-      all.push(...fc.sample(cases(op), { numRuns: 30, seed: SEED + i }));
-      // Too large for the JSON parser's limit.
-      all.push({
+      all.push(...fc.sample(cases(op), { numRuns: 22, seed: SEED + i }));
+      // Too large for the JSON parser's limit (every fifth route: each costs 300 KB).
+      if (i % 5 === 0) all.push({
         kind: 'body over the size limit',
         route: op.path,
         method: op.method,
