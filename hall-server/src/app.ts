@@ -10,7 +10,7 @@ import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import type { HallSeed } from '@hall/common/seed';
 import { openDatabase, type Db } from './store/db.ts';
-import { writeSeed } from './store/seed.ts';
+import { emptyHallSettings, writeEmptyHall, writeSeed } from './store/seed.ts';
 import { ConfigStore } from './store/config-store.ts';
 import { HallService } from './service/hall-service.ts';
 import { AuthService } from './auth/auth-service.ts';
@@ -49,6 +49,11 @@ export interface CreateOptions {
   clock?: () => number;
   /** Initial data for an empty database. */
   seed?: HallSeed;
+  /**
+   * For an empty database without a seed: the password of the first admin account, from
+   * which the admin console sets up the hall.
+   */
+  initialAdminPassword?: string;
   /** Password hashing for seeded accounts (tests memoise it; scrypt is slow on purpose). */
   hashPassword?: (password: string) => Promise<string>;
 }
@@ -59,9 +64,16 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'hall-server' } });
   const db = openDatabase(databasePath(config));
   if (new ConfigStore(db).isEmpty()) {
-    if (!options.seed) throw new Error('数据库为空：请用 --demo 载入演示大厅，或用 seedFile 指定初始数据 (empty database: pass a seed)');
-    await loadSeed(db, options.seed, config, options.hashPassword ?? hashPassword);
-    logger.info({ categories: options.seed.categories.length, windows: options.seed.windows.length }, 'hall data loaded into an empty database');
+    if (options.seed) {
+      await loadSeed(db, options.seed, config, options.hashPassword ?? hashPassword);
+      logger.info({ categories: options.seed.categories.length, windows: options.seed.windows.length }, 'hall data loaded into an empty database');
+    } else if (options.initialAdminPassword) {
+      const settings = config.publicBaseUrl ? { ...emptyHallSettings, publicBaseUrl: config.publicBaseUrl } : emptyHallSettings;
+      writeEmptyHall(db, settings, await (options.hashPassword ?? hashPassword)(options.initialAdminPassword));
+      logger.info('a new, empty hall was created with one admin account');
+    } else {
+      throw new Error('数据库为空：请用 --demo 载入演示大厅、用 seedFile 指定初始数据，或设置首个管理员密码 (empty database: pass a seed or an initial admin password)');
+    }
   } else if (config.publicBaseUrl) {
     const store = new ConfigStore(db);
     const data = store.load();

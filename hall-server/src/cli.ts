@@ -4,6 +4,7 @@
 //   hall-server backup   --out FILE [--config hall.json]   consistent copy of a running hall's database
 //   hall-server restore  --from FILE [--config hall.json]  replace the database (server stopped)
 import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { loadDemoHall } from '@hall/fixtures';
@@ -40,7 +41,14 @@ function config(extra: Partial<Record<keyof ServerConfig, unknown>> = {}): Serve
 
 async function serve(cfg: ServerConfig): Promise<void> {
   const seed = cfg.demo ? loadDemoHall() : cfg.seedFile ? hallSeedSchema.parse(JSON.parse(readFileSync(cfg.seedFile, 'utf8'))) : undefined;
-  const server = await createHallServer(cfg, seed ? { seed } : {});
+  // A new hall without seed data starts with one admin account; its password is shown once.
+  const fresh = !seed && !existsSync(databasePath(cfg));
+  const initialAdminPassword = fresh ? (process.env.HALL_INITIAL_ADMIN_PASSWORD ?? randomBytes(9).toString('base64url')) : undefined;
+  const server = await createHallServer(cfg, seed ? { seed } : initialAdminPassword ? { initialAdminPassword } : {});
+  if (initialAdminPassword && !process.env.HALL_INITIAL_ADMIN_PASSWORD) {
+    console.log(`\n  新大厅已创建。首个管理员账号 admin，初始密码（仅显示这一次，请登录后修改）：${initialAdminPassword}`);
+    console.log('  A new hall was created. First admin account: admin, initial password shown above, once.');
+  }
   const port = await server.listen();
   const base = `http://localhost:${port}`;
   const lines = [

@@ -12,7 +12,7 @@ export type FontWeight = 'regular' | 'bold';
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
 export interface TextStyle {
-  /** Points; 10.5 (五号) unless told. */
+  /** Points; 10.5 (五号) unless told (10 in field grids, 9.5 in registers). */
   size?: number;
   weight?: FontWeight;
   /** '#rrggbb'; black unless told. */

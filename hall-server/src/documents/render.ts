@@ -31,8 +31,8 @@ const bodySize = 10.5;
 const black = '#000000';
 const labelShade = '#f2f2f2';
 const rule = '#000000';
-const cellPadding = mm(1.6);
-const minRowHeight = mm(8);
+const cellPadding = mm(1.4);
+const minRowHeight = mm(7);
 
 export interface RenderedDocument {
   bytes: Uint8Array;
@@ -69,11 +69,11 @@ class Writer {
     private readonly spec: DocumentSpec,
     private readonly fonts: DocumentFonts,
   ) {
-    const markSize = spec.pageMark ? (spec.pageMark.sizeMm ?? 18) : 0;
+    const markSize = spec.pageMark ? (spec.pageMark.sizeMm ?? 16) : 0;
     this.margins = {
-      top: spec.header ? 24 : 20,
+      top: spec.header ? 22 : 18,
       right: 18,
-      bottom: spec.pageMark ? Math.max(20, markSize + 11) : 20,
+      bottom: spec.pageMark ? Math.max(18, markSize + 10) : 18,
       left: 20,
       ...spec.page?.marginsMm,
     };
@@ -277,7 +277,7 @@ class Writer {
   }
 
   private fields(block: FieldsBlock): void {
-    const size = block.size ?? bodySize;
+    const size = block.size ?? 10;
     const columns = block.columns ?? 1;
     const labelW = mm(block.labelWidthMm ?? 34);
     type Cell = { label: string; value: string; x: number; valueW: number };
@@ -397,7 +397,7 @@ class Writer {
 
   private signature(block: SignatureBlock): void {
     const w = mm(block.widthMm ?? 60);
-    const h = mm(block.heightMm ?? 20);
+    const h = mm(block.heightMm ?? 16);
     const size = bodySize;
     const under = block.name ? mm(5) : 0;
     this.ensureSpace(h + under + mm(2));
@@ -536,7 +536,7 @@ class Writer {
   }
 
   private pageMark(mark: PageMark, pageNumber: number): void {
-    const size = mm(mark.sizeMm ?? 18);
+    const size = mm(mark.sizeMm ?? 16);
     const x = this.right - size;
     const y = this.doc.page.height - mm(this.margins.bottom) + mm(3);
     this.qr(mark.qrPayload.replaceAll('{page}', String(pageNumber)), x, y, size);
