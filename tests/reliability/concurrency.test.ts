@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IssuedTicket, WindowActionResult } from '@hall/common/api';
 import type { Category } from '@hall/common/domain';
 import type { Reply } from '@hall/common/errors';
+import { idCardFixtures } from '@hall/fixtures';
 import { CLERK, startHall, type TestClient, type TestHall } from '../../hall-server/test/harness.ts';
 import { openReadOnly, until } from './support.ts';
 
@@ -189,4 +190,45 @@ describe('1,000 concurrent issuances in one category', () => {
     expect(seqs).toEqual(seqs.map((_, i) => snap.seq + 1 + i));
     expect(new Set(board.events.filter((e) => e.type === 'ticket:issued').map((e) => e.ticket!.number)).size).toBe(1000);
   }, 40_000);
+});
+
+describe('the same request many times at once', () => {
+  it('one idempotency key sent 50 times together from three kiosks yields one ticket', async () => {
+    const kiosks = await Promise.all(['kiosk-1', 'kiosk-2', 'kiosk-3'].map((deviceId) => hall.connect('/kiosk', { deviceId })));
+    const request = { idempotencyKey: 'same-key-everywhere', categoryId: 'employment' };
+    const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => kiosks[i % 3]!.command<IssuedTicket>('ticket:issue', request, 15_000)));
+    expect(replies.every((r) => r.ok)).toBe(true);
+    const tickets = replies.flatMap((r) => (r.ok ? [r.data] : []));
+    expect(new Set(tickets.map((t) => t.ticket.id)).size).toBe(1);
+    expect(new Set(tickets.map((t) => t.ticket.number)).size).toBe(1);
+    expect(tickets.filter((t) => !t.reprint).length).toBe(1);
+    const db = openReadOnly(dbFile());
+    try {
+      expect((db.prepare("SELECT COUNT(*) AS n FROM tickets WHERE issue_category_id = 'employment'").get() as { n: number }).n).toBe(1);
+      expect((db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'ticket:issued'").get() as { n: number }).n).toBe(1);
+    } finally {
+      db.close();
+    }
+    expectGaplessLog();
+  });
+
+  it('one person drawing 40 times at once in a one-per-person category gets one waiting ticket', async () => {
+    const kiosks = await Promise.all(['kiosk-1', 'kiosk-2'].map((deviceId) => hall.connect('/kiosk', { deviceId })));
+    const identity = { idNumber: idCardFixtures.residentA.idNumber, source: 'card' as const };
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        kiosks[i % 2]!.command<IssuedTicket>('ticket:issue', { idempotencyKey: `person-race-${String(i).padStart(3, '0')}`, categoryId: 'social-medical-insurance', identity }, 15_000),
+      ),
+    );
+    const ok = replies.flatMap((r) => (r.ok ? [r.data] : []));
+    const refused = replies.flatMap((r) => (r.ok ? [] : [r.error.code]));
+    expect(ok.length).toBe(1);
+    expect(refused).toEqual(Array.from({ length: 39 }, () => 'ALREADY_WAITING'));
+    const db = openReadOnly(dbFile());
+    try {
+      expect((db.prepare("SELECT COUNT(*) AS n FROM tickets WHERE issue_category_id = 'social-medical-insurance'").get() as { n: number }).n).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
 });
