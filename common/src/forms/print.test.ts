@@ -9,6 +9,7 @@ const regions: RegionDataset = {
   provinces: [
     ['11', '北京市', [['01', '市辖区', [['01', '东城区'], ['05', '朝阳区']]]]],
     ['61', '陕西省', [['01', '西安市', [['02', '新城区'], ['13', '雁塔区']]], ['04', '咸阳市', [['02', '秦都区']]]]],
+    ['44', '广东省', [['19', '东莞市', []]]],
   ],
 };
 
@@ -61,7 +62,7 @@ describe('printForm', () => {
 describe('region index', () => {
   const index = createRegionIndex(regions);
   it('cascades province → city → district → street', () => {
-    expect(index.provinces().map((r) => r.name)).toEqual(['北京市', '陕西省']);
+    expect(index.provinces().map((r) => r.name)).toEqual(['北京市', '陕西省', '广东省']);
     expect(index.children('610000').map((r) => r.code)).toEqual(['610100', '610400']);
     expect(index.children('610100').map((r) => r.name)).toEqual(['新城区', '雁塔区']);
     expect(index.children('610102')).toEqual([]);
@@ -69,6 +70,13 @@ describe('region index', () => {
     expect(index.children('610102').map((r) => `${r.code}${r.name}`)).toEqual(['610102001西一路街道', '610102004韩森寨街道']);
     expect(index.get('610102004')).toEqual({ code: '610102004', name: '韩森寨街道', level: 'street', parent: '610102' });
   });
+  it('hangs streets on a city that has no districts (东莞)', () => {
+    index.addStreets({ '441900': [['003', '东城街道']], '440000': [['001', '不该出现']] });
+    expect(index.children('441900').map((r) => r.code)).toEqual(['441900003']);
+    expect(index.children('440000').map((r) => r.code)).toEqual(['441900']);
+    expect(index.fullName('441900003')).toBe('广东省东莞市东城街道');
+  });
+
   it('names a code in full, skipping placeholder levels', () => {
     expect(index.fullName('110105')).toBe('北京市朝阳区');
     expect(index.fullName('610102004')).toBe('陕西省西安市新城区韩森寨街道');

@@ -4,7 +4,9 @@
 // handed in, so the kiosk loads it only when a form has a region field.
 //
 // Codes: province 610000, city 610100, district 610102 (six digits, GB/T 2260); street
-// 610102001 (nine digits, the statistics code's township level).
+// 610102001 (nine digits, the statistics code's township level). A few cities have no
+// county level (东莞 441900, 中山 442000, 儋州 460400, 嘉峪关…): their streets hang on the
+// city, so a picker stops at the city when it has no districts.
 
 export type RegionLevel = 'province' | 'city' | 'district' | 'street';
 
@@ -90,7 +92,9 @@ export function createRegionIndex(data: RegionDataset): RegionIndex {
     },
     addStreets(streets) {
       for (const [district, list] of Object.entries(streets)) {
-        if (!byCode.has(district) || kids.has(district)) continue;
+        const parent = byCode.get(district);
+        // Streets go under a district, or under a city that has no districts; once.
+        if (!parent || parent.level === 'province' || parent.level === 'street' || kids.has(district)) continue;
         for (const [s, name] of list) add({ code: `${district}${s}`, name, level: 'street', parent: district });
       }
     },
