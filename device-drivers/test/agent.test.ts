@@ -136,6 +136,20 @@ describe('device agent with simulated devices', () => {
     expect(log).not.toContain('110101199003070011');
   });
 
+  it('reports an ID card reader whose SAM module is not authorised', async () => {
+    const { agent, client } = await start();
+    const s = sims(agent);
+    s.idcard.samStatusCode = 0x66;
+    const pushes: DeviceStatus[] = [];
+    client.on('device:status', (status) => pushes.push(status));
+    // The hub asks the SAM every time the reader (re)connects; play a reconnect.
+    agent.hub.devices.get('idCardReader')!.transport!.emit('state', 'open');
+    await waitUntil(() => pushes.some((p) => p.state === 'error'));
+    const status = pushes.find((p) => p.state === 'error')!;
+    expect(status.id).toBe('idCardReader');
+    expect(status.message).toContain('samNotAuthorised');
+  });
+
   it('pushes scans, keypad keys and ratings, and shows numbers on a keypad', async () => {
     const { agent, client } = await start();
     const s = sims(agent);

@@ -129,6 +129,14 @@ describe('ID card reader driver (in-process simulator)', () => {
     expect(Buffer.from(seen.cards[0]!.fingerprintBase64!, 'base64')[0]).toBe(0x5a);
   });
 
+  it('checks the SAM module, between polls', async () => {
+    const { sim, reader } = await loopbackReader();
+    reader.start();
+    expect(await reader.checkSam()).toBe('ok');
+    sim.samStatusCode = 0x66;
+    expect(await reader.checkSam()).toBe('samNotAuthorised');
+  });
+
   it('survives unplug and replug', async () => {
     const { pair, sim, reader, seen } = await loopbackReader();
     reader.start();

@@ -72,6 +72,8 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
   readonly simulators: Simulators = {};
   readonly #closers: Array<() => Promise<void> | void> = [];
   readonly #a4Ready = new Map<string, boolean>();
+  /** ID card readers whose SAM module answered something other than ok. */
+  readonly #samFaults = new Map<string, string>();
 
   constructor(
     private readonly logger: Logger,
@@ -109,6 +111,8 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
       return { ...base, state, message: messageOfState[state] };
     }
     const state = stateOfTransport[device.transport!.state];
+    const samFault = this.#samFaults.get(id);
+    if (samFault && state === 'ready') return { ...base, state: 'error', message: `身份证阅读器安全模块异常（${samFault}），请联系厂家` };
     if ('printer' in device && state === 'ready') {
       const condition = device.printer.condition;
       const reason = blockingReason(condition);
@@ -124,6 +128,7 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
     for (const [id, device] of this.devices) {
       const status = this.status(id)!;
       if (status.state === 'offline') out.push({ device: id, code: 'offline', message: agentErrorMessages.DEVICE_OFFLINE });
+      if (status.state === 'error' && 'reader' in device) out.push({ device: id, code: `sam_${this.#samFaults.get(id) ?? 'error'}`, message: status.message ?? '' });
       if (!('printer' in device) || status.state === 'offline') continue;
       const reason = blockingReason(device.printer.condition);
       if (reason) out.push({ device: id, code: reason.code.toLowerCase(), message: agentErrorMessages[reason.code] });
@@ -196,6 +201,20 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
         reader.on('readFailed', (reason) => log.warn({ reason }, 'card read failed'));
         reader.on('noAnswer', () => log.debug('reader did not answer'));
         reader.start();
+        const checkSam = () =>
+          reader.checkSam().then(
+            (sam) => {
+              if (sam === 'ok') this.#samFaults.delete(config.id);
+              else {
+                this.#samFaults.set(config.id, sam);
+                log.error({ sam }, 'SAM module fault');
+              }
+              this.#emitStatus(config.id);
+            },
+            () => log.warn('SAM status not answered'),
+          );
+        transport!.on('state', (state) => state === 'open' && void checkSam());
+        if (transport!.state === 'open') void checkSam();
         this.devices.set(config.id, { config, reader, transport: transport! });
         this.#watch(config.id, transport!);
         this.#closers.push(() => reader.stop());

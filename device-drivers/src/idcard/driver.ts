@@ -94,6 +94,19 @@ export class IdCardReader extends EventEmitter<IdCardReaderEvents> {
     this.transport.off('state', this.#onState);
   }
 
+  /**
+   * Ask the reader's SAM module how it is (`ok`, or e.g. `samNotAuthorised`): a reader whose
+   * SAM fails finds cards but can never read them. Waits for a poll in flight to finish.
+   */
+  async checkSam(): Promise<SamStatus> {
+    const run = this.#loop.then(() => this.#command('samStatus'));
+    this.#loop = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return (await run).status;
+  }
+
   /** One full attempt: find, select, read. Null when no (new) card is on the reader. */
   async poll(): Promise<IdCard | null> {
     this.#phase = 'find';
@@ -124,7 +137,7 @@ export class IdCardReader extends EventEmitter<IdCardReaderEvents> {
   #schedule(delayMs: number): void {
     if (!this.#running) return;
     this.#timer = setTimeout(() => {
-      this.#loop = this.#tick().finally(() => this.#schedule(this.#pollIntervalMs));
+      this.#loop = this.#loop.then(() => this.#tick()).finally(() => this.#schedule(this.#pollIntervalMs));
     }, delayMs);
   }
 

@@ -20,6 +20,8 @@ export class IdCardReaderSimulator extends EventEmitter<IdCardReaderSimulatorEve
   #pullDuringNextRead = false;
   #corruptNext = false;
   #silent = false;
+  /** SW3 of the answer to SAM status; 0x66 plays a reader whose SAM is not authorised. */
+  samStatusCode = SW.ok as number;
   readonly #onData = (chunk: Buffer) => this.#receive(chunk);
 
   constructor(readonly transport: Transport) {
@@ -88,7 +90,7 @@ export class IdCardReaderSimulator extends EventEmitter<IdCardReaderSimulatorEve
     const is = (c: readonly [number, number]) => c[0] === cmd && c[1] === para;
     if (is(SamCommand.resetSam) || is(SamCommand.samStatus)) {
       this.emit('command', is(SamCommand.resetSam) ? 'resetSam' : 'samStatus');
-      this.#reply(SW.ok);
+      this.#reply(is(SamCommand.samStatus) ? this.samStatusCode : SW.ok);
     } else if (is(SamCommand.findCard)) {
       this.emit('command', 'findCard');
       // A find answer carries four bytes of zero after the status.
