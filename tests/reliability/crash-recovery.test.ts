@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket, WindowActionResult } from '@hall/common/api';
 import type { Reply } from '@hall/common/errors';
-import { Client, ServerProcess, freePort, login, openReadOnly, until, sleep } from './support.ts';
+import { Client, ServerProcess, freePort, login, openReadOnly, raw, until, sleep } from './support.ts';
 
 /** Categories without identity checks and with room in their daily quota. */
 const CATEGORIES = ['tax', 'business-registration', 'employment'] as const;
@@ -158,6 +158,23 @@ describe('SIGKILL during a burst of issuances and calls', () => {
           else refused.push(reply.error);
         }
       };
+      // One lane draws over REST, as a kiosk without a socket would: 201 is its acknowledgement.
+      const restLoop = async () => {
+        for (let i = 0; !stop; i++) {
+          const key = `crash${cycle}-rest-${String(i).padStart(4, '0')}`;
+          const categoryId = CATEGORIES[i % CATEGORIES.length]!;
+          let r: Awaited<ReturnType<typeof raw>>;
+          try {
+            r = await raw(url, { method: 'POST', path: '/api/tickets', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idempotencyKey: key, categoryId }), timeoutMs: 4000 });
+          } catch {
+            unanswered.push({ key, categoryId });
+            continue;
+          }
+          const body = r.json as IssuedTicket;
+          if (r.status === 201) acked.push({ key, categoryId, ticketId: body.ticket.id, number: body.ticket.number, serial: serialOf(body.ticket.number) });
+          else refused.push(r.json);
+        }
+      };
       const callLoop = async (counter: Client, windowId: string) => {
         while (!stop) {
           let reply: Reply<WindowActionResult>;
@@ -174,6 +191,7 @@ describe('SIGKILL during a burst of issuances and calls', () => {
       const loops = [
         ...kiosks.flatMap((kiosk, k) => Array.from({ length: LANES }, (_, lane) => issueLoop(kiosk, k, lane))),
         ...counters.map((c, i) => callLoop(c, DESKS[i]!.windowId)),
+        restLoop(),
       ];
 
       // ------------------------------------------------------------ kill it mid-burst
