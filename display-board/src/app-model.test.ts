@@ -19,7 +19,7 @@ function setup(route: Parameters<typeof createBoardModel>[1], board: Partial<Boa
     },
   } as unknown as BoardConnection;
   const said: string[] = [];
-  createBoardModel(connection, route, { announce: (a: Announcement) => said.push(a.text), clear: () => {} });
+  createBoardModel(connection, route, { announce: (a: Announcement) => said.push(a.text), clear: () => {}, log: [] });
   const device = board ? { id: 'b', kind: 'board', name: '屏', windowId: null, board: { zone: '', categoryIds: [], windowIds: [], layout: 'landscape' as const, speak: true, voiceTemplate: '请{number}号到{window}号窗口办理', ...board } } : null;
   const play = (type: HallEvent['type'], number: string, windowId = 'w5') => {
     const ticket = { id: number, number, categoryId: 'tax', state: 'called', windowId } as HallEvent['ticket'];

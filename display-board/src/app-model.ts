@@ -3,7 +3,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { BoardConnection } from './net/hall-connection.ts';
 import type { Announcer } from './voice/announcer.ts';
-import { announcementText } from './voice/announcement.ts';
+import { buildAnnouncement } from './voice/announcement.ts';
 import { boardSettingsOf, boardShowsCall } from './board/board-view.ts';
 import { createClock } from './shell/clock.ts';
 import type { Route } from './route.ts';
@@ -22,8 +22,11 @@ export function createBoardModel(connection: BoardConnection, route: Route, anno
       if (event.type !== 'ticket:called' && event.type !== 'ticket:recalled' && event.type !== 'ticket:reactivated') return;
       if (!call || call.ticketId !== event.ticket?.id || !boardShowsCall(state, call)) return;
       const settings = boardSettingsOf(state);
-      if (settings && !settings.speak) return;
-      announcer.announce({ text: announcementText(settings?.voiceTemplate, call.number, call.windowNumber) });
+      if (settings && !settings.speak) {
+        announcer.clear();
+        return;
+      }
+      announcer.announce(buildAnnouncement(settings?.voiceTemplate, call));
     });
   }
   return { connection, route, now: createClock(connection.clockOffsetMs) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HallState } from '@hall/common/hall-state';
 import type { CallView } from '@hall/common/events';
-import { boardCalls, boardNotices, todaysHours, waitingRows } from './board-view.ts';
+import { boardCalls, boardLayout, boardNotices, todaysHours, waitingRows } from './board-view.ts';
 import { windowScreenView } from '../window/window-view.ts';
 
 function call(i: number, over: Partial<CallView> = {}): CallView {
@@ -53,6 +53,24 @@ describe('boardCalls', () => {
   it('no calls yet', () => {
     expect(boardCalls(state())).toEqual({ latest: null, recent: [] });
   });
+
+  it('a portrait board lists eight under the newest', () => {
+    const s = state({ recentCalls: Array.from({ length: 12 }, (_, i) => call(i)) });
+    expect(boardCalls(s, 'portrait').recent.length).toBe(8);
+  });
+});
+
+describe('boardLayout', () => {
+  const board = (layout: 'landscape' | 'portrait') => ({ id: 'b1', kind: 'board', name: '屏', windowId: null, board: { zone: '', categoryIds: [], windowIds: [], layout, speak: true, voiceTemplate: '' } });
+  const tall = { width: 1080, height: 1920 };
+  const wide = { width: 1920, height: 1080 };
+  const rows: Array<[string, HallState['device'], { width: number; height: number }, string]> = [
+    ['configured portrait', board('portrait'), wide, 'portrait'],
+    ['configured landscape', board('landscape'), tall, 'landscape'],
+    ['unconfigured, tall screen', null, tall, 'portrait'],
+    ['unconfigured, wide screen', null, wide, 'landscape'],
+  ];
+  for (const [name, device, screen, layout] of rows) it(name, () => expect(boardLayout(state({ device }), screen)).toBe(layout));
 });
 
 describe('waitingRows', () => {

@@ -5,8 +5,15 @@ import type { HallState } from '@hall/common/hall-state';
 import type { BoardSettings, Session } from '@hall/common/domain';
 import { localParts } from '@hall/common/time';
 
-/** The calls listed under the newest one. */
-export const RECENT_CALLS_SHOWN = 6;
+/** The calls listed beside (landscape) or under (portrait) the newest one. */
+export const RECENT_CALLS_SHOWN = { landscape: 6, portrait: 8 } as const;
+
+export type BoardLayout = keyof typeof RECENT_CALLS_SHOWN;
+
+/** The board's configured layout; an unconfigured board follows the screen's shape. */
+export function boardLayout(state: HallState, screen: { width: number; height: number }): BoardLayout {
+  return state.device?.board?.layout ?? (screen.height > screen.width ? 'portrait' : 'landscape');
+}
 
 export interface BoardCalls {
   latest: CallView | null;
@@ -34,9 +41,9 @@ export function boardShowsCall(state: HallState, call: Pick<CallView, 'windowId'
   return windowOk && categoryOk;
 }
 
-export function boardCalls(state: HallState): BoardCalls {
+export function boardCalls(state: HallState, layout: BoardLayout = 'landscape'): BoardCalls {
   const calls = state.recentCalls.filter((c) => boardShowsCall(state, c));
-  return { latest: calls[0] ?? null, recent: calls.slice(1, 1 + RECENT_CALLS_SHOWN) };
+  return { latest: calls[0] ?? null, recent: calls.slice(1, 1 + RECENT_CALLS_SHOWN[layout]) };
 }
 
 /**
