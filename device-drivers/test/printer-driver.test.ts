@@ -109,6 +109,18 @@ describe('ticket printer driver (in-process simulator)', () => {
     await expectPrintError(printer.printTicket(slip), 'DEVICE_OFFLINE');
   });
 
+  it('fails a job at once when the printer goes away while it is being asked', async () => {
+    const pair = createLoopbackPair('sim:vanishing');
+    await Promise.all([pair.host.open(), pair.device.open()]);
+    cleanups.push(() => pair.host.close(), () => pair.device.close());
+    // No simulator: nobody answers, so the job waits for status until the cable is pulled.
+    const printer = new TicketPrinter({ transport: pair.host, profile, statusTimeoutMs: 10_000, settleMs: 30 });
+    const job = printer.printTicket(slip);
+    await new Promise((r) => setTimeout(r, 20));
+    pair.setPlugged(false);
+    await expectPrintError(job, 'DEVICE_OFFLINE');
+  });
+
   it('prints again after the cable is pulled and plugged back', async () => {
     const { pair, sim, printer } = await loopbackPrinter();
     pair.setPlugged(false);

@@ -72,15 +72,20 @@ export class TicketPrinter extends EventEmitter<PrinterEvents> {
   readonly transport: Transport;
   readonly profile: PrinterProfile;
   #condition: PrinterCondition = { ...emptyCondition };
-  readonly #parser = new PrinterStatusParser();
+  #parser = new PrinterStatusParser();
   readonly #statusTimeoutMs: number;
   readonly #settleMs: number;
-  #pendingStatus: { resolve: (byte: number) => void } | null = null;
+  #pendingStatus: { resolve: (byte: number) => void; reject: (error: PrintError) => void } | null = null;
   /** Jobs run one at a time, in order. */
   #queue: Promise<unknown> = Promise.resolve();
   readonly #onData = (chunk: Buffer) => this.#receive(chunk);
   readonly #onState = (state: string) => {
     if (state === 'open') void this.#onOpen();
+    else {
+      // An unplugged printer will not answer: fail the waiting job now, not after the timeout.
+      this.#pendingStatus?.reject(new PrintError('DEVICE_OFFLINE', `ticket printer ${this.transport.uri} went away`));
+      this.#parser = new PrinterStatusParser();
+    }
   };
 
   constructor(options: TicketPrinterOptions) {
@@ -172,6 +177,11 @@ export class TicketPrinter extends EventEmitter<PrinterEvents> {
           clearTimeout(timer);
           this.#pendingStatus = null;
           resolve(byte);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          this.#pendingStatus = null;
+          reject(error);
         },
       };
       this.transport.write(realtimeStatusRequest(n)).catch((cause: unknown) => {
