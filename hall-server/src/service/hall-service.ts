@@ -172,12 +172,17 @@ export class HallService {
 
   /** Turns the hall day when local midnight has passed; called by a timer and before commands. */
   async tick(): Promise<void> {
-    const events = this.engine.rollover(this.clock());
-    if (events.length) await this.commit(events);
+    await this.turnDay(this.clock());
   }
 
-  private ensureDay(now: number): DomainEvent[] {
-    return this.engine.rollover(now);
+  /**
+   * Turns the day before a command reads the engine, so that it sees today's queue. The turn
+   * is committed in the same batch as the command that follows, whatever becomes of that.
+   * A failed batch is handled by `recover`, so callers need not wait for this.
+   */
+  private turnDay(now: number): Promise<unknown> {
+    const turned = this.engine.rollover(now);
+    return turned.length ? this.commit(turned).catch(() => undefined) : Promise.resolve();
   }
 
   // ---------------------------------------------------------------- reads
@@ -304,43 +309,33 @@ export class HallService {
 
   private async issueNew(cmd: IssueTicketCommand, issuer: Actor, requestHash: string): Promise<IssuedTicket> {
     const now = this.clock();
-    const dayEvents = this.ensureDay(now);
+    void this.turnDay(now);
     const category = this.data.categories.find((c) => c.id === cmd.categoryId && c.enabled);
-    if (!category) {
-      if (dayEvents.length) await this.commit(dayEvents);
-      throw new HallError('CATEGORY_NOT_FOUND', { field: 'categoryId' });
-    }
+    if (!category) throw new HallError('CATEGORY_NOT_FOUND', { field: 'categoryId' });
     const checked = cmd.identity ? checkIdentity(cmd.identity, this.secret, this.engine.hallDay) : null;
     if (checked && category.onePerPerson) {
       const existing = this.engine.findWaiting(category.id, checked.personKey);
       if (existing) {
-        if (dayEvents.length) await this.commit(dayEvents);
-        if (cmd.reprintExisting) return this.issued(existing, true);
+        if (cmd.reprintExisting) return this.commits.settled().then(() => this.issued(existing, true));
         throw new HallError('ALREADY_WAITING', { details: { ticketId: existing.id, number: existing.number } });
       }
     }
     const byAge = checked?.age != null && category.priorityAge !== null && checked.age >= category.priorityAge;
-    let events: DomainEvent[];
-    try {
-      events = this.engine.issue(
-        {
-          categoryId: category.id,
-          personKey: checked?.personKey ?? null,
-          priority: cmd.priority || byAge,
-          appointment: null,
-          source: issuer.kind === 'device' ? 'kiosk' : 'staff',
-          issuedBy: issuer.id,
-          ticketId: newTicketId(now),
-          publicToken: randomBytes(16).toString('base64url'),
-        },
-        now,
-      );
-    } catch (error) {
-      if (dayEvents.length) await this.commit(dayEvents);
-      throw error;
-    }
+    const events = this.engine.issue(
+      {
+        categoryId: category.id,
+        personKey: checked?.personKey ?? null,
+        priority: cmd.priority || byAge,
+        appointment: null,
+        source: issuer.kind === 'device' ? 'kiosk' : 'staff',
+        issuedBy: issuer.id,
+        ticketId: newTicketId(now),
+        publicToken: randomBytes(16).toString('base64url'),
+      },
+      now,
+    );
     const ticket = events[events.length - 1]!.ticket!;
-    await this.commit([...dayEvents, ...events], () => {
+    await this.commit(events, () => {
       this.tickets.rememberIdempotency(cmd.idempotencyKey, ticket.id, requestHash, now);
     });
     return this.issued(ticket, false);
@@ -384,18 +379,10 @@ export class HallService {
 
   async windowAction(windowId: string, request: WindowAction, actor: WindowActor): Promise<WindowActionResult> {
     const now = this.clock();
-    const dayEvents = this.ensureDay(now);
-    let events: DomainEvent[];
-    let who: Actor;
-    try {
-      who = this.authorizeWindow(windowId, request, actor);
-      events = this.runWindowAction(windowId, request, actor, who, now);
-    } catch (error) {
-      if (dayEvents.length) await this.commit(dayEvents);
-      throw error;
-    }
-    const all = [...dayEvents, ...events];
-    const published = await this.commit(all, () => {
+    void this.turnDay(now);
+    const who = this.authorizeWindow(windowId, request, actor);
+    const events = this.runWindowAction(windowId, request, actor, who, now);
+    const published = await this.commit(events, () => {
       // Keypad presses are staff actions too: the device and the clerk signed in are both recorded.
       const clerkId = this.engine.windowState(windowId)?.clerkId ?? null;
       this.audit.record(now, who, `window.${request.action}`, windowId, who.kind === 'device' ? { ...auditDetail(request), clerkId } : auditDetail(request));
@@ -475,8 +462,8 @@ export class HallService {
   /** A citizen or staff member cancels a waiting ticket outside any window. */
   async cancelTicket(ticketId: string, reason: string, actor: Actor): Promise<TicketStatus> {
     const now = this.clock();
-    const events = [...this.ensureDay(now), ...this.engine.cancel(ticketId, reason, actor, now)];
-    await this.commit(events);
+    void this.turnDay(now);
+    await this.commit(this.engine.cancel(ticketId, reason, actor, now));
     return this.ticketStatus({ id: ticketId });
   }
 
