@@ -41,6 +41,8 @@ describe('checkFormDefinition', () => {
     ['a prefill into a missing field', (d) => void d.prefill.push({ from: 'applicant.phone', field: 'phone' }), /预填 applicant\.phone → phone：字段不存在/],
     ['a prefill into the wrong widget', (d) => void (d.prefill[0] = { from: 'idCard.birthDate', field: 'applicant.name' }), /预填 idCard\.birthDate → applicant\.name：控件 text 不适合/],
     ['a conditional requirement on a missing field', (d) => void (d.schema.allOf as unknown[]).push({ if: {}, then: { required: ['ghost'] } }), /条件必填 ghost 不是已有字段/],
+    ['a required name that is not a property', (d) => void (d.schema.required as string[]).push('signatur'), /schema 要求必填 signatur，但没有这个属性/],
+    ['a required table column that is not a column', (d) => void ((props(d).familyMembers!.items as { required: string[] }).required.push('age')), /schema 要求必填 familyMembers\[\]\.age/],
     ['a field placed twice', (d) => void d.layout.pages[0]!.groups[0]!.fields.push({ ...fieldAt(d, 'applicant.name') }), /applicant\.name 在布局中出现了两次/],
     ['a group hidden by its own field', (d) => void (d.layout.pages[1]!.groups[1]!.showIf = { field: 'signDate', filled: true }), /分组 sign 的显示规则引用了本组的字段 signDate/],
   ];

@@ -23,6 +23,7 @@ export function checkFormDefinition(input: unknown): string[] {
   };
 
   if (def.schema.type !== 'object' || !def.schema.properties) say('schema 必须是带 properties 的 object');
+  for (const missing of undeclaredRequired(def.schema)) say(`schema 要求必填 ${missing}，但没有这个属性`);
   const leaves = new Map(schemaLeaves(def.schema).map((l) => [l.path, l]));
   const placed = layoutFields(def);
   const byPath = new Map<FieldPath, PlacedField>();
@@ -249,6 +250,18 @@ export function sampleProblem(value: unknown, schema: JsonSchema): string | null
     default:
       return null;
   }
+}
+
+/** `required` names that are not properties of their object (a typo makes a form unfillable). */
+function undeclaredRequired(schema: JsonSchema, prefix = ''): string[] {
+  const out: string[] = [];
+  const at = (key: string): string => (prefix ? `${prefix}.${key}` : key);
+  for (const key of schema.required ?? []) if (!schema.properties?.[key]) out.push(at(key));
+  for (const [key, child] of Object.entries(schema.properties ?? {})) {
+    if (child.type === 'object') out.push(...undeclaredRequired(child, at(key)));
+    if (child.type === 'array' && child.items?.type === 'object') out.push(...undeclaredRequired(child.items, `${at(key)}[]`));
+  }
+  return out;
 }
 
 /** Paths made required by `allOf: [{ if, then: { required } }]` at any object level. */

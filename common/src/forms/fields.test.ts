@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Condition } from './definition.ts';
-import { evaluateCondition, getPath, layoutFields, schemaLeaves, setPath } from './fields.ts';
+import { evaluateCondition, getPath, keyboardFor, layoutFields, sampleData, schemaLeaves, setPath } from './fields.ts';
 import { prefillForm } from './prefill.ts';
 import { formDefinitionSchema } from './definition.ts';
 import { testForm } from './test-form.ts';
@@ -60,5 +60,22 @@ describe('prefillForm', () => {
   it('overwrites when asked (a new card was read)', () => {
     const { data } = prefillForm(def, { idCard: { name: '李秀英' } }, { applicant: { name: '王二' } }, true);
     expect(getPath(data, 'applicant.name')).toBe('李秀英');
+  });
+});
+
+describe('sampleData and keyboards', () => {
+  const def = formDefinitionSchema.parse(testForm());
+  it('fills the whole form with the samples (样表)', () => {
+    const data = sampleData(def);
+    expect(getPath(data, 'applicant.name')).toBe('王建国');
+    expect(getPath(data, 'familyMembers')).toEqual([{ name: '李秀英', relation: '配偶' }]);
+  });
+  it('opens the keypad a field needs', () => {
+    const field = (path: string) => layoutFields(def).find((p) => p.field.path === path)!.field;
+    expect(keyboardFor(field('applicant.name'))).toBe('pinyin');
+    expect(keyboardFor(field('applicant.idNumber'))).toBe('idNumber');
+    expect(keyboardFor(field('area'))).toBe('numeric');
+    expect(keyboardFor(field('kind'))).toBeNull();
+    expect(keyboardFor({ ...field('applicant.name'), keyboard: 'numeric' })).toBe('numeric');
   });
 });

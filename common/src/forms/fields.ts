@@ -110,3 +110,24 @@ export function sampleData(def: Pick<FormDefinition, 'layout'>): Record<string, 
   for (const p of layoutFields(def)) if (p.field.sample !== undefined) data = setPath(data, p.field.path, p.field.sample);
   return data;
 }
+
+/** The on-screen keyboard a field opens: its own choice, else the one its widget needs. */
+export function keyboardFor(field: LayoutField): 'pinyin' | 'numeric' | 'idNumber' | 'phone' | null {
+  if (field.keyboard) return field.keyboard;
+  switch (field.widget) {
+    case 'text':
+    case 'textarea':
+      return 'pinyin';
+    case 'number':
+      return 'numeric';
+    case 'idNumber':
+      return 'idNumber';
+    case 'phone':
+      return 'phone';
+    case 'creditCode':
+      // Digits and capital letters: the full keyboard in capitals.
+      return 'pinyin';
+    default:
+      return null;
+  }
+}

@@ -28,7 +28,8 @@ export function formDocument(form: PrintedForm, options: FormDocumentOptions = {
           kind: 'table',
           ...(section.title ? { title: section.title } : {}),
           columns: section.columns.map((title, i) => (i === 0 ? { title, weight: 0.5, align: 'center' as const } : { title })),
-          rows: section.rows.length > 0 ? section.rows : [[' ', ...section.columns.slice(1).map(() => '')]],
+          // An empty or not-applicable register still prints one row, struck through with ／.
+          rows: section.rows.length > 0 ? section.rows : [['', '／', ...section.columns.slice(2).map(() => '')]],
         });
         break;
       case 'text':

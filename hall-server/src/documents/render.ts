@@ -283,11 +283,15 @@ class Writer {
     type Cell = { label: string; value: string; x: number; valueW: number };
     const lines: Cell[][] = [];
     const full = (label: string, value: string): Cell => ({ label, value, x: this.left, valueW: this.width - labelW });
+    const half = this.width / 2;
+    // Two values share a line only if each fits on one line: a value wrapping beside another
+    // wrapping cell would interleave with it in pdftotext, and the clerk could not search it.
+    const oneLine = (value: string): boolean =>
+      this.textHeight(value, half - labelW - 2 * cellPadding, { size }) <= this.textHeight('国', 1000, { size }) + 0.5;
     for (let i = 0; i < block.rows.length; i++) {
       const row = block.rows[i]!;
       const next = block.rows[i + 1];
-      if (columns === 2 && !row.wide && next && !next.wide) {
-        const half = this.width / 2;
+      if (columns === 2 && !row.wide && next && !next.wide && oneLine(row.value) && oneLine(next.value)) {
         lines.push([
           { label: row.label, value: row.value, x: this.left, valueW: half - labelW },
           { label: next.label, value: next.value, x: this.left + half, valueW: half - labelW },

@@ -1,8 +1,8 @@
 // The sample 食品经营许可申请书 submission, printed as the kiosk will print it: every filled
 // value must come back out of the PDF (pdftotext), on two A4 pages, with the submission's QR.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printForm, type PrintedForm } from '@hall/common/forms/index';
-import { formDefinition, loadStreets, sampleFoodLicenceSubmission } from '@hall/fixtures/src/forms.ts';
+import { printForm, sampleData, type PrintedForm } from '@hall/common/forms/index';
+import { formDefinition, formDefinitions, loadStreets, sampleFoodLicenceSubmission } from '@hall/fixtures/src/forms.ts';
 import { formDocument, renderDocument, type RenderedDocument } from '../../src/documents/index.ts';
 import { decodeQr, pdfFonts, pdfText, pdfToPngs, squeeze, writeTempPdf, type PdfOnDisk } from './poppler.ts';
 
@@ -57,5 +57,23 @@ describe('the food business licence application, printed', () => {
     const pngs = await pdfToPngs(pdf, 200, 1, 2);
     expect(pngs).toHaveLength(2);
     for (const png of pngs) expect(await decodeQr(png)).toEqual(['SQ-20261123-0042']);
+  });
+});
+
+describe('every shipped form, printed as its 样表', () => {
+  it.each(formDefinitions().map((d) => [d.id, d] as const))('%s prints every sample value, extractable', async (_id, def) => {
+    const regions = await loadStreets('61');
+    const printed = printForm(def, sampleData(def), { regionName: (code) => regions.fullName(code) });
+    const out = await renderDocument(formDocument(printed, { code: 'YB-0001' }));
+    expect(out.missingCharacters).toEqual([]);
+    const pdf = await writeTempPdf(out.bytes);
+    try {
+      const text = squeeze(await pdfText(pdf.path));
+      expect(text).toContain(squeeze(def.print.title));
+      const values = printed.sections.flatMap((s) => (s.kind === 'fields' ? s.rows.map((r) => r.value) : s.kind === 'table' ? s.rows.flat() : []));
+      for (const value of values.filter((v) => v.trim())) expect(text, value).toContain(squeeze(value));
+    } finally {
+      await pdf.cleanup();
+    }
   });
 });
