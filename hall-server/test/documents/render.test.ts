@@ -115,6 +115,19 @@ describe('renderDocument: flow and edge cases', () => {
     }
   });
 
+  it('maps more than 256 distinct characters back to Unicode (two-byte ToUnicode ranges)', async () => {
+    // 600 distinct common ideographs from U+4E00 on, in lines of 30.
+    const chars = Array.from({ length: 600 }, (_, i) => String.fromCodePoint(0x4e00 + i * 7)).join('');
+    const lines = chars.match(/.{1,30}/gu)!;
+    const out = await renderDocument({ meta: { title: '字表' }, body: lines.map((text) => ({ kind: 'paragraph' as const, text, align: 'left' as const })) });
+    const pdf = await writeTempPdf(out.bytes);
+    try {
+      expect(squeeze(await pdfText(pdf.path))).toContain(chars);
+    } finally {
+      await pdf.cleanup();
+    }
+  });
+
   it('names the characters the font cannot draw (Ext-B rare name characters)', async () => {
     const out = await renderDocument({ meta: { title: '生僻字' }, body: [{ kind: 'fields', rows: [{ label: '姓名', value: '王𠀀明' }] }] });
     expect(out.missingCharacters).toEqual(['𠀀']);
