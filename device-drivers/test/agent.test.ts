@@ -233,6 +233,17 @@ class FakeHallLink extends EventEmitter<HallLinkEvents> implements HallLink {
   async close(): Promise<void> {}
 }
 
+describe('device agent with sim: options', () => {
+  it('starts with the fictional card named in sim:?card=', async () => {
+    const logs = captureLogs();
+    const agent = await startAgent(parseAgentConfig({ port: 0, devices: [{ id: 'reader', kind: 'idCardReader', uri: 'sim:?card=permitHk' }] }), { logger: logs.logger, hallLink: null });
+    cleanups.push(() => agent.close());
+    // The card may be read before any client connects, so look at the log, which is there from the start.
+    await waitUntil(() => logs.lines.some((l) => l.includes('"cardType":"hkMacaoTaiwanPermit"')));
+    expect(agent.hub.simulators.idCardReader?.cardPresent).toBe(true);
+  });
+});
+
 describe('device agent with a file: printer', () => {
   it('writes each ticket to its own file without asking for status', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hall-agent-file-'));

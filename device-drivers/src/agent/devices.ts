@@ -192,7 +192,16 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
       case 'idCardReader': {
         const { transport, device } = this.#open(config, 115200);
         const reader = new IdCardReader({ transport: transport!, withFingerprint: config.fingerprint, pollIntervalMs: device ? 100 : config.pollIntervalMs });
-        if (device) this.simulators.idCardReader = new IdCardReaderSimulator(device);
+        if (device) {
+          const sim = (this.simulators.idCardReader = new IdCardReaderSimulator(device));
+          // `sim:?card=residentA` starts with that fictional card on the reader.
+          const uri = parseDeviceUri(config.uri);
+          const card = uri.scheme === 'sim' ? uri.options.card : undefined;
+          if (card) {
+            if (!(card in idCardFixtures)) throw new Error(`${config.id}: unknown fictional card "${card}" (known: ${Object.keys(idCardFixtures).join(', ')})`);
+            presentFixtureCard(sim, card as IdCardFixtureName);
+          }
+        }
         // Only the card type reaches the log: never a name or an ID number.
         reader.on('card', (card) => {
           log.info({ cardType: card.cardType }, 'card read');
