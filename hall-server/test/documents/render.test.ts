@@ -133,6 +133,23 @@ describe('renderDocument: flow and edge cases', () => {
     expect(out.missingCharacters).toEqual(['𠀀']);
   });
 
+  it('puts the page number into the QR payload of each page (certificate pages verify one by one)', async () => {
+    const out = await renderDocument({
+      meta: { title: '营业执照副本' },
+      pageMark: { qrPayload: 'https://hall.example.gov.cn/v/K7Q2-M4ZC?p={page}', code: 'K7Q2-M4ZC', label: '扫码验真' },
+      body: [{ kind: 'heading', text: '第一页' }, { kind: 'pageBreak' }, { kind: 'heading', text: '第二页' }],
+    });
+    const pdf = await writeTempPdf(out.bytes);
+    try {
+      const pngs = await pdfToPngs(pdf, 200, 1, 2);
+      expect(await decodeQr(pngs[0]!)).toEqual(['https://hall.example.gov.cn/v/K7Q2-M4ZC?p=1']);
+      expect(await decodeQr(pngs[1]!)).toEqual(['https://hall.example.gov.cn/v/K7Q2-M4ZC?p=2']);
+      expect(squeeze(await pdfText(pdf.path)).split('K7Q2-M4ZC').length - 1).toBe(2);
+    } finally {
+      await pdf.cleanup();
+    }
+  });
+
   it('renders landscape pages with no body at all', async () => {
     const out = await renderDocument({ meta: { title: '空白' }, page: { orientation: 'landscape' }, body: [] });
     expect(out.pageCount).toBe(1);
