@@ -16,12 +16,12 @@ export function ActionPad({ allowed, busy, recallCount, onAction }: Props) {
   const buttons: Array<{ action: DeskAction; label: string; key?: string; tone: string }> = [
     { action: 'callNext', label: a.callNext, key: 'F1', tone: 'primary' },
     { action: 'recall', label: recallCount > 0 ? a.recallCount(recallCount) : a.recall, key: 'F2', tone: 'normal' },
-    { action: 'start', label: a.start, tone: 'normal' },
+    { action: 'start', label: a.start, key: 'F5', tone: 'normal' },
     { action: 'finish', label: a.finish, key: 'F3', tone: 'good' },
     { action: 'noShow', label: a.noShow, key: 'F4', tone: 'warn' },
-    { action: 'hold', label: a.hold, tone: 'normal' },
-    { action: 'transfer', label: a.transfer, tone: 'normal' },
-    { action: pauseOrResume, label: pauseOrResume === 'resume' ? a.resume : a.pause, tone: 'quiet' },
+    { action: 'hold', label: a.hold, key: 'F6', tone: 'normal' },
+    { action: 'transfer', label: a.transfer, key: 'F7', tone: 'normal' },
+    { action: pauseOrResume, label: pauseOrResume === 'resume' ? a.resume : a.pause, key: 'F8', tone: 'quiet' },
   ];
   return (
     <div class="action-pad">

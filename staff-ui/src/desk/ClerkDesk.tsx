@@ -3,7 +3,7 @@ import type { Staff } from '@hall/common/domain';
 import type { HallState } from '@hall/common/hall-state';
 import { messages } from '../messages.ts';
 import type { DeskModel } from './desk-model.ts';
-import { allowedActions, heldTickets, queueRows, shortcutKeys, type DeskAction, type MyWindow } from './desk-view.ts';
+import { allowedActions, heldTickets, noShowTickets, queueRows, shortcutAction, waitingTickets, type DeskAction, type MyWindow } from './desk-view.ts';
 import { CurrentTicket } from './CurrentTicket.tsx';
 import { ActionPad } from './ActionPad.tsx';
 import { QueueList } from './QueueList.tsx';
@@ -11,6 +11,11 @@ import { HeldList } from './HeldList.tsx';
 import { CloseChoiceDialog } from './CloseChoiceDialog.tsx';
 import { PauseDialog } from './PauseDialog.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
+import { CallTicketDialog } from './CallTicketDialog.tsx';
+import { WaitingTickets } from './WaitingTickets.tsx';
+import { NoShowList } from './NoShowList.tsx';
+import { HelpRequests } from './HelpRequests.tsx';
+import { MyStats } from './MyStats.tsx';
 
 interface Props {
   state: HallState;
@@ -61,10 +66,15 @@ export function ClerkDesk({ state, staff, mine, desk, now, onLogout }: Props) {
     if (await desk.signOut(windowId)) onLogout();
   }
 
-  // F1–F4 act like the big buttons, except while a dialog or a text field has the keyboard.
+  // My figures are fetched once when the desk opens (also after a reload), then after actions.
+  useEffect(() => {
+    void desk.refreshStats();
+  }, [desk]);
+
+  // F1–F8 act like the big buttons, except while a dialog or a text field has the keyboard.
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      const action = shortcutKeys[event.key];
+      const action = shortcutAction(event.key, allowed);
       if (!action) return;
       event.preventDefault();
       const target = event.target as HTMLElement | null;
@@ -76,6 +86,7 @@ export function ClerkDesk({ state, staff, mine, desk, now, onLogout }: Props) {
   });
 
   const status = mine.live.status;
+  const waiting = waitingTickets(state, mine.config, now);
   return (
     <main class="desk">
       <header class="desk-bar">
@@ -99,11 +110,26 @@ export function ClerkDesk({ state, staff, mine, desk, now, onLogout }: Props) {
         <section class="desk-left">
           <CurrentTicket ticket={current} state={state} />
           <ActionPad allowed={allowed} busy={busy} recallCount={current?.recallCount ?? 0} onAction={act} />
-          <p class="shortcut-hint">{messages.actions.shortcuts}</p>
+          <p class="shortcut-hint">
+            {messages.actions.shortcuts}
+            <button type="button" class="plain ask-rating" disabled={busy || status === 'closed'} onClick={() => void desk.requestRating(windowId)}>
+              {messages.actions.askRating}
+            </button>
+          </p>
+          <MyStats stats={desk.myStats.value} />
         </section>
         <section class="desk-right">
+          <HelpRequests requests={state.helpRequests} timeZone={state.settings.timeZone} busy={busy} onResolve={(id) => void desk.resolveHelp(id)} />
           <QueueList rows={queueRows(state, mine.config, now, messages.queue.transferredHere)} />
+          <WaitingTickets
+            tickets={waiting.shown}
+            more={waiting.more}
+            canCall={status === 'open'}
+            busy={busy}
+            onCall={(ticketId, ticketNumber) => desk.openDialog({ kind: 'callTicket', ticketId, ticketNumber })}
+          />
           <HeldList tickets={heldTickets(state, windowId)} busy={busy} canCall={status === 'open' && !current} onCallBack={(ticketId) => void desk.callBack(windowId, ticketId)} />
+          <NoShowList tickets={noShowTickets(state, windowId)} busy={busy} onReactivate={(ticketId) => void desk.reactivate(windowId, ticketId)} />
         </section>
       </div>
       {dialog?.kind === 'closeChoice' && (
@@ -115,6 +141,16 @@ export function ClerkDesk({ state, staff, mine, desk, now, onLogout }: Props) {
         />
       )}
       {dialog?.kind === 'pause' && <PauseDialog busy={busy} error={feedback?.text ?? null} onPause={(reason) => void desk.pause(windowId, reason)} onCancel={desk.closeDialog} />}
+      {dialog?.kind === 'callTicket' && (
+        <CallTicketDialog
+          ticketNumber={dialog.ticketNumber}
+          currentNumber={current?.number ?? null}
+          busy={busy}
+          error={feedback?.kind === 'error' ? feedback.text : null}
+          onCall={(reason, closeCurrent) => void desk.callTicket(windowId, dialog.ticketId, reason, closeCurrent)}
+          onCancel={desk.closeDialog}
+        />
+      )}
       {dialog?.kind === 'transfer' && current && (
         <TransferDialog
           ticketNumber={current.number}

@@ -12,7 +12,8 @@ function fakeConnection(replies: Array<CommandResult<WindowActionResult>>) {
     sent,
     connection: {
       send: (command: string, request: unknown) => {
-        sent.push({ command, request });
+        // My figures are refreshed in the background after some actions; not what these tests check.
+        if (command !== 'stats:mine') sent.push({ command, request });
         return Promise.resolve(replies.shift() ?? ok);
       },
     } as never,
@@ -78,5 +79,36 @@ describe('desk model', () => {
     await first;
     expect(sent).toEqual(['ticket:callNext']);
     expect(desk.busy.value).toBe(false);
+  });
+
+  it('finishing refreshes my figures and asks the window’s evaluator for a rating of that ticket', async () => {
+    const finished = { ok: true, data: { ticket: { id: 't9' } } as unknown as WindowActionResult } as const;
+    const { connection, sent } = fakeConnection([finished]);
+    const desk = createDeskModel(connection);
+    await desk.finish('w5');
+    await Promise.resolve();
+    expect(sent.map((s) => s.command)).toEqual(['ticket:finish', 'rating:request']);
+    expect(sent.find((s) => s.command === 'rating:request')?.request).toEqual({ windowId: 'w5', ticketId: 't9' });
+    expect(desk.feedback.value).toEqual({ kind: 'info', text: '已邀请群众评价' });
+  });
+
+  it('calling out of order sends the reason, and closes the current ticket when asked', async () => {
+    const { connection, sent } = fakeConnection([]);
+    const desk = createDeskModel(connection);
+    desk.openDialog({ kind: 'callTicket', ticketId: 't3', ticketNumber: 'A003' });
+    await desk.callTicket('w5', 't3', '预约到场', 'finish');
+    expect(sent[0]).toEqual({ command: 'ticket:call', request: { windowId: 'w5', ticketId: 't3', reason: '预约到场', closeCurrent: 'finish' } });
+    expect(desk.dialog.value).toBeNull();
+  });
+
+  it('reactivate and help resolve send their ids', async () => {
+    const { connection, sent } = fakeConnection([]);
+    const desk = createDeskModel(connection);
+    await desk.reactivate('w5', 't4');
+    await desk.resolveHelp('h1');
+    expect(sent).toEqual([
+      { command: 'ticket:reactivate', request: { windowId: 'w5', ticketId: 't4' } },
+      { command: 'help:resolve', request: { requestId: 'h1' } },
+    ]);
   });
 });

@@ -3,8 +3,9 @@
 // way (a double press on 叫号 must not call two tickets). When 叫号 finds the current ticket
 // still open, the model asks the clerk to finish it or mark it a no-show, then resends.
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { WindowActionResult } from '@hall/common/api';
+import type { ClerkDayStats } from '@hall/common/api';
 import type { CommandResult, CounterConnection } from '../net/hall-connection.ts';
+import { messages } from '../messages.ts';
 
 export interface Feedback {
   kind: 'error' | 'info';
@@ -13,12 +14,20 @@ export interface Feedback {
 
 export type CloseChoice = 'finish' | 'no_show';
 
-export type Dialog = { kind: 'closeChoice'; ticketNumber: string } | { kind: 'pause' } | { kind: 'transfer' } | null;
+export type Dialog =
+  | { kind: 'closeChoice'; ticketNumber: string }
+  | { kind: 'pause' }
+  | { kind: 'transfer' }
+  /** Calling one waiting ticket out of order needs a reason (it is audited). */
+  | { kind: 'callTicket'; ticketId: string; ticketNumber: string }
+  | null;
 
 export interface DeskModel {
   readonly busy: ReadonlySignal<boolean>;
   readonly feedback: ReadonlySignal<Feedback | null>;
   readonly dialog: ReadonlySignal<Dialog>;
+  /** My figures for today; refreshed after every action that changes them. */
+  readonly myStats: ReadonlySignal<ClerkDayStats | null>;
   openDialog(dialog: Exclude<Dialog, null | { kind: 'closeChoice' }>): void;
   closeDialog(): void;
   signIn(windowId: string): Promise<void>;
@@ -34,15 +43,26 @@ export interface DeskModel {
   pause(windowId: string, reason: string): Promise<void>;
   resume(windowId: string): Promise<void>;
   transfer(windowId: string, target: { toCategoryId?: string; toWindowId?: string }, note: string): Promise<void>;
+  callTicket(windowId: string, ticketId: string, reason: string, closeCurrent?: CloseChoice): Promise<void>;
+  reactivate(windowId: string, ticketId: string): Promise<void>;
+  requestRating(windowId: string, ticketId?: string): Promise<void>;
+  resolveHelp(requestId: string): Promise<void>;
+  refreshStats(): Promise<void>;
 }
 
 export function createDeskModel(connection: Pick<CounterConnection, 'send'>): DeskModel {
   const busy = signal(false);
   const feedback = signal<Feedback | null>(null);
   const dialog = signal<Dialog>(null);
+  const myStats = signal<ClerkDayStats | null>(null);
+
+  async function refreshStats(): Promise<void> {
+    const reply = await connection.send('stats:mine', {});
+    if (reply.ok) myStats.value = reply.data;
+  }
 
   /** Runs one command; resolves to the reply, or null when another one is still running. */
-  async function run(send: () => Promise<CommandResult<WindowActionResult>>): Promise<CommandResult<WindowActionResult> | null> {
+  async function run<T>(send: () => Promise<CommandResult<T>>): Promise<CommandResult<T> | null> {
     if (busy.value) return null;
     busy.value = true;
     feedback.value = null;
@@ -55,15 +75,25 @@ export function createDeskModel(connection: Pick<CounterConnection, 'send'>): De
     }
   }
 
-  async function simple(send: () => Promise<CommandResult<WindowActionResult>>): Promise<void> {
+  async function simple<T>(send: () => Promise<CommandResult<T>>): Promise<boolean> {
     const reply = await run(send);
     if (reply?.ok) dialog.value = null;
+    return reply?.ok === true;
+  }
+
+  /** Actions that change my figures refresh them; a failed refresh only leaves them stale. */
+  async function counted<T>(send: () => Promise<CommandResult<T>>): Promise<boolean> {
+    const ok = await simple(send);
+    if (ok) void refreshStats();
+    return ok;
   }
 
   return {
     busy,
     feedback,
     dialog,
+    myStats,
+    refreshStats,
     openDialog(next) {
       feedback.value = null;
       dialog.value = next;
@@ -71,7 +101,9 @@ export function createDeskModel(connection: Pick<CounterConnection, 'send'>): De
     closeDialog() {
       dialog.value = null;
     },
-    signIn: (windowId) => simple(() => connection.send('window:signIn', { windowId })),
+    async signIn(windowId) {
+      if (await simple(() => connection.send('window:signIn', { windowId }))) void refreshStats();
+    },
     async signOut(windowId) {
       const reply = await run(() => connection.send('window:signOut', { windowId }));
       return reply?.ok === true;
@@ -86,16 +118,66 @@ export function createDeskModel(connection: Pick<CounterConnection, 'send'>): De
         dialog.value = { kind: 'closeChoice', ticketNumber: currentNumber ?? '' };
         return;
       }
-      if (reply.ok) dialog.value = null;
+      if (reply.ok) {
+        dialog.value = null;
+        if (closeCurrent) void refreshStats();
+      }
     },
-    recall: (windowId) => simple(() => connection.send('ticket:recall', { windowId })),
-    start: (windowId) => simple(() => connection.send('ticket:start', { windowId })),
-    finish: (windowId) => simple(() => connection.send('ticket:finish', { windowId })),
-    noShow: (windowId) => simple(() => connection.send('ticket:noShow', { windowId })),
-    hold: (windowId) => simple(() => connection.send('ticket:hold', { windowId })),
-    callBack: (windowId, ticketId) => simple(() => connection.send('ticket:callBack', { windowId, ticketId })),
-    pause: (windowId, reason) => simple(() => connection.send('window:pause', { windowId, reason })),
-    resume: (windowId) => simple(() => connection.send('window:resume', { windowId })),
-    transfer: (windowId, target, note) => simple(() => connection.send('ticket:transfer', { windowId, ...target, note })),
+    async recall(windowId) {
+      await simple(() => connection.send('ticket:recall', { windowId }));
+    },
+    async start(windowId) {
+      await simple(() => connection.send('ticket:start', { windowId }));
+    },
+    async finish(windowId) {
+      const reply = await run(() => connection.send('ticket:finish', { windowId }));
+      if (!reply?.ok) return;
+      void refreshStats();
+      // 一次一评: the window's evaluator asks the citizen for a rating as soon as service ends.
+      const finishedId = reply.data.ticket?.id;
+      const rating = await connection.send('rating:request', finishedId ? { windowId, ticketId: finishedId } : { windowId });
+      feedback.value = rating.ok ? { kind: 'info', text: messages.rating.asked } : { kind: 'error', text: rating.error.message };
+    },
+    async noShow(windowId) {
+      await counted(() => connection.send('ticket:noShow', { windowId }));
+    },
+    async hold(windowId) {
+      await simple(() => connection.send('ticket:hold', { windowId }));
+    },
+    async callBack(windowId, ticketId) {
+      await simple(() => connection.send('ticket:callBack', { windowId, ticketId }));
+    },
+    async pause(windowId, reason) {
+      await simple(() => connection.send('window:pause', { windowId, reason }));
+    },
+    async resume(windowId) {
+      await simple(() => connection.send('window:resume', { windowId }));
+    },
+    async transfer(windowId, target, note) {
+      await counted(() => connection.send('ticket:transfer', { windowId, ...target, note }));
+    },
+    async callTicket(windowId, ticketId, reason, closeCurrent) {
+      const request = closeCurrent ? { windowId, ticketId, reason, closeCurrent } : { windowId, ticketId, reason };
+      const reply = await run(() => connection.send('ticket:call', request));
+      if (!reply) return;
+      if (!reply.ok && reply.error.code === 'TICKET_OPEN') {
+        // Keep the dialog; it offers to close the current ticket first.
+        feedback.value = { kind: 'error', text: messages.callTicket.closeFirst };
+        return;
+      }
+      if (reply.ok) {
+        dialog.value = null;
+        if (closeCurrent) void refreshStats();
+      }
+    },
+    async reactivate(windowId, ticketId) {
+      if (await simple(() => connection.send('ticket:reactivate', { windowId, ticketId }))) feedback.value = { kind: 'info', text: messages.noShows.reactivated };
+    },
+    async requestRating(windowId, ticketId) {
+      if (await simple(() => connection.send('rating:request', ticketId ? { windowId, ticketId } : { windowId }))) feedback.value = { kind: 'info', text: messages.rating.asked };
+    },
+    async resolveHelp(requestId) {
+      await simple(() => connection.send('help:resolve', { requestId }));
+    },
   };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { HallState } from '@hall/common/hall-state';
 import type { TicketView, WindowState } from '@hall/common/domain';
-import { allowedActions, heldTickets, myWindow, queueRows, windowChoices, type DeskAction } from './desk-view.ts';
+import { allowedActions, heldTickets, myWindow, noShowTickets, queueRows, ratingSummary, shortcutAction, waitingTickets, windowChoices, type DeskAction } from './desk-view.ts';
 
 const ws = (over: Partial<WindowState> = {}): WindowState => ({ windowId: 'w1', status: 'open', clerkId: 'me', clerkName: '王芳', pauseReason: null, currentTicketId: null, priorityStreak: 0, ...over });
-const tk = (over: Partial<TicketView> = {}) => ({ id: 't1', number: 'A001', state: 'waiting', categoryId: 'tax', arrivalAt: 0, targetWindowId: null, windowId: null, calledAt: null, recallCount: 0, ...over }) as TicketView;
+const tk = (over: Partial<TicketView> = {}) => ({ id: 't1', number: 'A001', state: 'waiting', categoryId: 'tax', arrivalAt: 0, queueAt: 0, priority: false, targetWindowId: null, windowId: null, calledAt: null, recallCount: 0, ...over }) as TicketView;
 
 function state(over: Partial<HallState> = {}): HallState {
   return {
@@ -89,5 +89,52 @@ describe('heldTickets', () => {
   it('only my window’s held tickets', () => {
     const s = state({ tickets: [tk({ id: 'a', state: 'held', windowId: 'w1' }), tk({ id: 'b', state: 'held', windowId: 'w2' }), tk({ id: 'c', state: 'serving', windowId: 'w1' })] });
     expect(heldTickets(s, 'w1').map((t) => t.id)).toEqual(['a']);
+  });
+});
+
+describe('waitingTickets', () => {
+  it('those this window may call: sent here first, then priority, then queue order', () => {
+    const s = state({
+      tickets: [
+        tk({ id: 'a', number: 'A001', queueAt: 1, arrivalAt: 1 }),
+        tk({ id: 'b', number: 'A002', queueAt: 2, arrivalAt: 2, priority: true }),
+        tk({ id: 'c', number: 'C001', categoryId: 'other', queueAt: 0, arrivalAt: 0 }),
+        tk({ id: 'd', number: 'B009', categoryId: 'soc', queueAt: 5, arrivalAt: 5, targetWindowId: 'w1' }),
+        tk({ id: 'e', number: 'B010', categoryId: 'soc', queueAt: 0, arrivalAt: 0, targetWindowId: 'w2' }),
+        tk({ id: 'f', number: 'A000', state: 'called', queueAt: 0 }),
+      ],
+    });
+    const window = s.windows.find((w) => w.id === 'w1')!;
+    const { shown, more } = waitingTickets(s, window, 60_000 * 10, 3);
+    expect(shown.map((w) => [w.ticket.number, w.direct])).toEqual([
+      ['B009', true],
+      ['A002', false],
+      ['A001', false],
+    ]);
+    expect(more).toBe(0);
+    expect(waitingTickets(s, window, 0, 1).more).toBe(2);
+  });
+});
+
+describe('noShowTickets', () => {
+  it('today’s no-shows at my window, newest first', () => {
+    const s = state({ tickets: [tk({ id: 'a', state: 'no_show', windowId: 'w1', calledAt: 1 }), tk({ id: 'b', state: 'no_show', windowId: 'w1', calledAt: 2 }), tk({ id: 'c', state: 'no_show', windowId: 'w2' })] });
+    expect(noShowTickets(s, 'w1').map((t) => t.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('shortcuts', () => {
+  const rows: Array<[string, DeskAction[], DeskAction | null]> = [
+    ['F1', ['callNext'], 'callNext'],
+    ['F8', ['pause'], 'pause'],
+    ['F8', ['resume'], 'resume'],
+    ['F9', [], null],
+  ];
+  for (const [key, allowed, action] of rows) it(`${key} with ${allowed.join(',')}`, () => expect(shortcutAction(key, new Set(allowed))).toBe(action));
+});
+
+describe('ratingSummary', () => {
+  it('好评 are the three upper levels', () => {
+    expect(ratingSummary({ very_satisfied: 2, satisfied: 1, basically_satisfied: 1, dissatisfied: 1, very_dissatisfied: 0 })).toEqual({ good: 4, total: 5 });
   });
 });

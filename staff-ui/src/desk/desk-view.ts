@@ -107,9 +107,57 @@ export function heldTickets(state: HallState, windowId: string): TicketView[] {
   return state.tickets.filter((t) => t.state === 'held' && t.windowId === windowId).sort((a, b) => (a.calledAt ?? 0) - (b.calledAt ?? 0));
 }
 
+/** F8 is pause or resume, whichever the window allows. */
 export const shortcutKeys: Readonly<Record<string, DeskAction>> = {
   F1: 'callNext',
   F2: 'recall',
   F3: 'finish',
   F4: 'noShow',
+  F5: 'start',
+  F6: 'hold',
+  F7: 'transfer',
+  F8: 'pause',
 };
+
+export function shortcutAction(key: string, allowed: ReadonlySet<DeskAction>): DeskAction | null {
+  const action = shortcutKeys[key];
+  if (!action) return null;
+  if (action === 'pause' && allowed.has('resume')) return 'resume';
+  return action;
+}
+
+export interface WaitingTicket {
+  ticket: TicketView;
+  waitedMinutes: number;
+  /** Transferred to this window by name rather than to a category. */
+  direct: boolean;
+}
+
+/**
+ * Tickets this window may call out of order: waiting in its categories or sent to it, in
+ * queue order (transferred-here first, then priority, then by queue time). At most `limit`.
+ */
+export function waitingTickets(state: HallState, window: WindowConfig, now: number, limit = 30): { shown: WaitingTicket[]; more: number } {
+  const mine = new Set(window.categories.map((c) => c.categoryId));
+  const all = state.tickets
+    .filter((t) => t.state === 'waiting' && (t.targetWindowId === window.id || (t.targetWindowId === null && mine.has(t.categoryId))))
+    .map((ticket) => ({ ticket, waitedMinutes: minutesSince(ticket.arrivalAt, now), direct: ticket.targetWindowId === window.id }))
+    .sort((a, b) => Number(b.direct) - Number(a.direct) || Number(b.ticket.priority) - Number(a.ticket.priority) || a.ticket.queueAt - b.ticket.queueAt);
+  return { shown: all.slice(0, limit), more: Math.max(0, all.length - limit) };
+}
+
+/** Today's no-shows at this window, newest first, to put back in the queue when the citizen turns up. */
+export function noShowTickets(state: HallState, windowId: string): TicketView[] {
+  return state.tickets.filter((t) => t.state === 'no_show' && t.windowId === windowId).sort((a, b) => (b.calledAt ?? 0) - (a.calledAt ?? 0));
+}
+
+/** 好评 are the three upper levels, 差评 the two lower (the national 好差评 split). */
+export function ratingSummary(ratings: Partial<Record<string, number>>): { good: number; total: number } {
+  let good = 0;
+  let total = 0;
+  for (const [level, n] of Object.entries(ratings)) {
+    total += n ?? 0;
+    if (level === 'very_satisfied' || level === 'satisfied' || level === 'basically_satisfied') good += n ?? 0;
+  }
+  return { good, total };
+}
