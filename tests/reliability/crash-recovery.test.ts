@@ -230,10 +230,12 @@ describe('SIGKILL during a burst of issuances and calls', () => {
         expect(row!.issue_category_id).toBe(a.categoryId);
       }
       // Acknowledged replies never share a number between two tickets.
+      // (Numbers start again each hall day, so the day is part of the number's identity.)
       const ackedNumbers = new Map<string, string>();
       for (const a of ackedEver) {
-        expect(ackedNumbers.get(a.number) ?? a.ticketId, `two acknowledged tickets numbered ${a.number}`).toBe(a.ticketId);
-        ackedNumbers.set(a.number, a.ticketId);
+        const k = `${byId.get(a.ticketId)!.hall_day}/${a.number}`;
+        expect(ackedNumbers.get(k) ?? a.ticketId, `two acknowledged tickets numbered ${k}`).toBe(a.ticketId);
+        ackedNumbers.set(k, a.ticketId);
       }
       for (const c of calls) {
         const row = byId.get(c.ticketId);
