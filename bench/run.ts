@@ -69,8 +69,21 @@ console.log(`hall benchmark${quick ? ' (quick)' : ''}: ${selected.map((s) => s.i
 console.log(`  machine: ${cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} — other work on this machine skews every figure`);
 const rows: ResultRow[] = [];
 const timings: Record<string, number> = {};
+const probes: Array<{ scenario: string; cpuShare: number; load1: number }> = [];
+/** Spins for a moment and reports how much of a core this process actually got. */
+function cpuProbe(ms = 300): number {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  while (performance.now() - t0 < ms) {
+    // busy
+  }
+  const used = process.cpuUsage(c0);
+  return (used.user + used.system) / 1000 / (performance.now() - t0);
+}
 for (const scenario of selected) {
-  console.log(`\n▶ ${scenario.id}: ${scenario.title}`);
+  const probe = { scenario: scenario.id, cpuShare: cpuProbe(), load1: loadavg()[0]! };
+  probes.push(probe);
+  console.log(`\n▶ ${scenario.id}: ${scenario.title}   [load ${probe.load1.toFixed(1)}, a busy process gets ${(probe.cpuShare * 100).toFixed(0)}% of a core]`);
   const t0 = performance.now();
   try {
     for (const row of await scenario.run(ctx)) rows.push(judge(row));
@@ -83,6 +96,12 @@ for (const scenario of selected) {
   console.log(`  (${(timings[scenario.id]! / 1000).toFixed(1)} s)`);
 }
 const raw = rawMemo ? await rawMemo.catch(() => undefined) : undefined;
+const meanShare = probes.reduce((a, p) => a + p.cpuShare, 0) / probes.length;
+const meanLoad = probes.reduce((a, p) => a + p.load1, 0) / probes.length;
+rows.unshift(
+  judge({ scenario: 'machine', name: `load average (1 min), mean over scenarios, ${cpus().length} CPUs`, value: meanLoad, unit: '' }),
+  judge({ scenario: 'machine', name: 'CPU a busy process gets (probe before each scenario)', value: meanShare * 100, unit: '% of a core', note: 'below ~90% the machine is contended: latencies include waiting for a CPU' }),
+);
 
 console.log('\n' + formatTable(rows));
 const missed = rows.filter((r) => r.verdict === 'MISSED');
@@ -105,6 +124,7 @@ const report = {
   rows,
   missed: missed.map((r) => `${r.scenario}/${r.name}`),
   timingsMs: timings,
+  cpuProbes: probes,
   details,
 };
 mkdirSync(resultsDir, { recursive: true });

@@ -5,7 +5,7 @@
 // and JSON have exactly the shape the server writes.
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { hallSeedSchema, type HallSeed, type HallSeedInput } from '@hall/common/seed';
 import { hallDayOf, localToInstant, nextDate } from '@hall/common/time';
@@ -147,14 +147,31 @@ function currentSchema(): SchemaEntry[] {
   return rows;
 }
 
+const normSql = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+
 /**
- * The cache key follows the tables (a changed table means rebuilding). Index and trigger
- * changes — migrations are still being edited in place — are applied to the cached file
- * instead, which takes seconds rather than minutes.
+ * Brings a cached history file up to the current schema the way a real upgrade would —
+ * `openDatabase` applies pending migrations — then checks that its tables are exactly those
+ * the migrations create now (migration 1 is still being edited in place). Index and trigger
+ * differences are fixed in place (seconds); a table difference means rebuilding (minutes).
  */
-function tablesHash(schema: SchemaEntry[]): string {
-  const tables = schema.filter((e) => e.type === 'table').map((e) => e.sql.replace(/\s+/g, ' '));
-  return createHash('sha256').update(tables.join('\n')).digest('hex').slice(0, 10);
+function upgradeCached(file: string, log?: (line: string) => void): boolean {
+  const before = new Database(file, { readonly: true });
+  const fromVersion = before.pragma('user_version', { simple: true }) as number;
+  before.close();
+  const db = openDatabase(file);
+  const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL ORDER BY name").all() as SchemaEntry[];
+  db.close();
+  const toVersion = migrations.at(-1)!.version;
+  if (toVersion !== fromVersion) log?.(`  cached history migrated from schema ${fromVersion} to ${toVersion}`);
+  const wanted = currentSchema().filter((e) => e.type === 'table');
+  const same = tables.length === wanted.length && wanted.every((w) => tables.some((t) => t.name === w.name && normSql(t.sql) === normSql(w.sql)));
+  if (!same) {
+    log?.('  cached history has other tables than the current migrations create: rebuilding it');
+    return false;
+  }
+  syncIndexes(file, log);
+  return true;
 }
 
 /** Makes the file's indexes and triggers exactly those the migrations create now. */
@@ -164,7 +181,7 @@ export function syncIndexes(file: string, log?: (line: string) => void): string[
   const changes: string[] = [];
   try {
     const have = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('index', 'trigger')").all() as SchemaEntry[];
-    const norm = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+    const norm = normSql;
     const wantedByName = new Map(wanted.map((e) => [e.name, e]));
     const haveByName = new Map(have.map((e) => [e.name, e]));
     db.transaction(() => {
@@ -205,9 +222,8 @@ export interface HistoryOptions {
  * Returns the cached file; callers copy it before letting a server write to it.
  */
 export function historyCacheFile(options: HistoryOptions): { key: string; file: string } {
-  const schema = tablesHash(currentSchema());
   const { shape } = options;
-  const key = `history-${schema}-b${HISTORY_BUILDER_VERSION}-t${options.tickets}-d${options.perDay}-c${shape.categories}-w${shape.windows}-k${shape.kiosks}-b${shape.boards}`;
+  const key = `history-b${HISTORY_BUILDER_VERSION}-t${options.tickets}-d${options.perDay}-c${shape.categories}-w${shape.windows}-k${shape.kiosks}-b${shape.boards}`;
   return { key, file: join(benchCache, `${key}.db`) };
 }
 
@@ -215,8 +231,8 @@ export async function historyDb(options: HistoryOptions): Promise<{ file: string
   const { key, file } = historyCacheFile(options);
   const { shape } = options;
   if (existsSync(file)) {
-    syncIndexes(file, options.log);
-    return { file, built: false, buildMs: 0 };
+    if (upgradeCached(file, options.log)) return { file, built: false, buildMs: 0 };
+    rmSync(file, { force: true });
   }
   mkdirSync(benchCache, { recursive: true });
   const t0 = performance.now();

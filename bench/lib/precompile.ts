@@ -6,14 +6,18 @@ import { join } from 'node:path';
 import type * as Esbuild from 'esbuild';
 import { benchTmp, serverCli } from './paths.ts';
 
-export async function precompileServer(): Promise<string | undefined> {
+/**
+ * `workspace`: bundle only the workspace's TypeScript, npm packages stay external.
+ * `all`: bundle npm packages too (all but the native better-sqlite3), saving module resolution.
+ */
+export async function precompileServer(mode: 'workspace' | 'all' = 'workspace'): Promise<string | undefined> {
   let esbuild: typeof Esbuild;
   try {
     esbuild = await import('esbuild');
   } catch {
     return undefined; // esbuild is a dependency of tsx; without it the diagnostic is skipped
   }
-  const outfile = join(benchTmp, 'precompiled', 'cli.mjs');
+  const outfile = join(benchTmp, 'precompiled', `cli-${mode}.mjs`);
   await esbuild.build({
     entryPoints: [serverCli],
     outfile,
@@ -28,7 +32,11 @@ export async function precompileServer(): Promise<string | undefined> {
         name: 'npm-external',
         setup(build) {
           // Workspace packages (@hall/*) are TypeScript: bundle them. Everything else from npm stays external.
-          build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@hall/') || args.path.startsWith('node:') ? undefined : { path: args.path, external: true }));
+          build.onResolve({ filter: /^[^./]/ }, (args) => {
+            if (args.path.startsWith('@hall/') || args.path.startsWith('node:')) return undefined;
+            if (mode === 'all' && args.path !== 'better-sqlite3') return undefined;
+            return { path: args.path, external: true };
+          });
         },
       },
     ],
