@@ -104,6 +104,7 @@ rows.unshift(
 );
 
 console.log('\n' + formatTable(rows));
+if (quick) console.log('\nQUICK RUN: fewer sockets, shorter runs and a 100k history — it checks the harness; verdicts are only indicative.');
 const missed = rows.filter((r) => r.verdict === 'MISSED');
 const failed = rows.filter((r) => r.verdict === 'error');
 console.log('');

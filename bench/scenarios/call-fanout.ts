@@ -8,9 +8,8 @@ import { CpuMeter } from '../lib/proc-stats.ts';
 import type { Scenario } from '../lib/scenario.ts';
 import type { RowInput } from '../lib/table.ts';
 
-const COUNTERS = 150;
-const BOARDS = 30;
-const KIOSKS = 60;
+/** --quick checks the harness with a fifth of the sockets. */
+const sizes = (quick: boolean) => (quick ? { COUNTERS: 30, BOARDS: 10, KIOSKS: 10 } : { COUNTERS: 150, BOARDS: 30, KIOSKS: 60 });
 const CALL_RATE = 30;
 const BACKGROUND_ISSUE_RATE = 10;
 
@@ -19,7 +18,8 @@ export const callFanout: Scenario = {
   title: 'call fan-out to 30 boards, 150 counters, 60 kiosks',
   async run(ctx) {
     const raw = await ctx.raw();
-    const calls = ctx.quick ? 150 : 900;
+    const { COUNTERS, BOARDS, KIOSKS } = sizes(ctx.quick);
+    const calls = ctx.quick ? 100 : 900;
     const warmup = ctx.quick ? 30 : 60;
     const hall = await openHall(ctx, { label: 'fanout', shape: { categories: 20, windows: COUNTERS, kiosks: KIOSKS, boards: BOARDS } });
     try {
@@ -30,8 +30,8 @@ export const callFanout: Scenario = {
       const signIn = await hall.clients.signIn({ group: 'counters', windowIds: hall.windows });
       if (signIn.ok !== COUNTERS) throw new Error(`only ${signIn.ok} of ${COUNTERS} windows signed in: ${JSON.stringify(signIn.errors)}`);
       // Enough waiting tickets that no call finds its window's categories empty.
-      const preload = await hall.clients.issueClosedLoop({ group: 'kiosks', categories: hall.categories, warmupMs: 0, durationMs: 0, count: calls + warmup + 600 });
-      ctx.log(`  150 windows signed in; ${preload.ok} tickets waiting (issued in ${Math.round(preload.windowMs)} ms)`);
+      const preload = await hall.clients.issueClosedLoop({ group: 'kiosks', categories: hall.categories, warmupMs: 0, durationMs: 0, count: calls + warmup + (ctx.quick ? 100 : 600) });
+      ctx.log(`  ${signIn.ok} windows signed in; ${preload.ok} tickets waiting (issued in ${Math.round(preload.windowMs)} ms)`);
       const cpu = new CpuMeter([hall.server.pid, hall.clients.pid]);
       const durationMs = ((calls + warmup) / CALL_RATE) * 1000;
       const background = hall.clients.issueSteady({ group: 'kiosks', categories: hall.categories, ratePerSec: BACKGROUND_ISSUE_RATE, warmupMs: 0, durationMs });
@@ -46,7 +46,7 @@ export const callFanout: Scenario = {
       const rows: RowInput[] = [
         {
           scenario: this.id,
-          name: 'call fan-out p99 (reply → last of 30 boards)',
+          name: `call fan-out p99 (reply → last of ${BOARDS} boards)`,
           value: r.fanout.p99,
           unit: 'ms',
           target: { op: '<=', value: 15 },
@@ -60,7 +60,7 @@ export const callFanout: Scenario = {
           name: 'server CPU time per call',
           value: serverCpuMsPerCall,
           unit: 'ms',
-          note: `includes the ${BACKGROUND_ISSUE_RATE}/s background issuance; each call is 2 events × 240 sockets`,
+          note: `includes the ${BACKGROUND_ISSUE_RATE}/s background issuance; each call is 2 events × ${COUNTERS + BOARDS + KIOSKS} sockets`,
         },
       ];
       if (r.incomplete) rows.push({ scenario: this.id, name: 'calls some board never saw', value: r.incomplete, unit: 'calls', verdict: 'error' });

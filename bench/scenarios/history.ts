@@ -33,14 +33,14 @@ interface Measured {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function measure(ctx: Context, label: string, fromDb: string | undefined, compiledEntry?: string): Promise<Measured> {
-  const calls = ctx.quick ? 150 : 600;
+  const calls = ctx.quick ? 100 : 600;
   const hall = await openHall(ctx, { label, shape: SHAPE, ...(fromDb ? { fromDb } : {}) });
   try {
     const url = hall.server.url;
     await hall.clients.connect({ group: 'kiosks', url, ns: '/kiosk', auths: kioskAuths(SHAPE.kiosks, SHAPE.kiosks) });
     await hall.clients.connect({ group: 'counters', url, ns: '/counter', auths: counterAuths(hall.clerkTokens) });
     const signIn = await hall.clients.signIn({ group: 'counters', windowIds: hall.windows });
-    const issued = await hall.clients.issueClosedLoop({ group: 'kiosks', categories: hall.categories, warmupMs: 0, durationMs: 0, count: calls + 300 });
+    const issued = await hall.clients.issueClosedLoop({ group: 'kiosks', categories: hall.categories, warmupMs: 0, durationMs: 0, count: calls + (ctx.quick ? 100 : 300) });
     // A short pause so the warm-up's garbage is collected before memory is read.
     await new Promise((r) => setTimeout(r, 1000));
     const rssWarm = hall.server.rssMiB();
@@ -49,7 +49,7 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
     await hall.close({ keepFiles: true });
     // Two more starts of the same files (spawn → /healthz → stop) for a steadier figure.
     const startups = [hall.server.startupMs];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < (ctx.quick ? 0 : 2); i++) {
       const s = await startServer({ dir: hall.dir });
       startups.push(s.startupMs);
       await s.stop();
@@ -57,7 +57,7 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
     const m: Measured = { startupMs: median(startups), startups, rssWarm, rssAfter, callNext: r.rtt, errors: r.errorCodes };
     if (compiledEntry) {
       const compiled: number[] = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < (ctx.quick ? 1 : 3); i++) {
         // demo off: the bundle cannot find the demo seed files, and the database is not empty anyway.
         const s = await startServer({ dir: hall.dir, compiledEntry, demo: false });
         compiled.push(s.startupMs);
@@ -95,7 +95,7 @@ export const history: Scenario = {
     const label = `${tickets >= 1_000_000 ? `${tickets / 1_000_000}M` : `${tickets / 1000}k`} history`;
     const ref = (value: number, unit: string) => ({ name: 'same hall, no history', value, unit });
     const rows: RowInput[] = [
-      { scenario: this.id, name: `start-up, ${label} (median of 3)`, value: full.startupMs, unit: 'ms', target: { op: '<=', value: 2000 }, reference: ref(empty.startupMs, 'ms') },
+      { scenario: this.id, name: `start-up, ${label}${ctx.quick ? '' : ' (median of 3)'}`, value: full.startupMs, unit: 'ms', target: { op: '<=', value: 2000 }, reference: ref(empty.startupMs, 'ms') },
       ...(full.compiledStartupMs
         ? [
             {
@@ -116,7 +116,7 @@ export const history: Scenario = {
     ];
     const errors = Object.values(full.errors).reduce((a, b) => a + b, 0);
     if (errors) rows.push({ scenario: this.id, name: 'call-next errors', value: errors, unit: 'replies', note: JSON.stringify(full.errors), verdict: 'error' });
-    if (ctx.quick) for (const row of rows) row.note = [row.note, 'quick: 100k history only'].filter(Boolean).join('; ');
+    if (ctx.quick) for (const row of rows) row.note = [row.note, 'quick: 100k history, one start'].filter(Boolean).join('; ');
     return rows;
   },
 };

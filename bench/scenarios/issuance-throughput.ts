@@ -7,7 +7,8 @@ import { CpuMeter } from '../lib/proc-stats.ts';
 import { RAW_NAME, type Scenario } from '../lib/scenario.ts';
 import type { RowInput } from '../lib/table.ts';
 
-const KIOSKS = 200;
+/** --quick checks the harness with a quarter of the sockets. */
+const kioskCount = (quick: boolean) => (quick ? 50 : 200);
 /** Diagnostic: the same load from fewer sockets shows what each connected socket costs. */
 const FEW = 20;
 
@@ -16,6 +17,7 @@ export const issuanceThroughput: Scenario = {
   title: 'durable issuance throughput, 200 kiosks',
   async run(ctx) {
     const raw = await ctx.raw();
+    const KIOSKS = kioskCount(ctx.quick);
     const hall = await openHall(ctx, { label: 'throughput', shape: { categories: 20, windows: 30, kiosks: KIOSKS, boards: 1 }, clerks: 0 });
     try {
       await hall.clients.connect({ group: 'few', url: hall.server.url, ns: '/kiosk', auths: kioskAuths(FEW, KIOSKS) });
