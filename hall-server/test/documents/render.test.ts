@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFonts, renderDocument, type DocumentSpec, type RenderedDocument } from '../../src/documents/index.ts';
+import { loadFonts, prepareDocuments, renderDocument, type DocumentSpec, type RenderedDocument } from '../../src/documents/index.ts';
 import { darkRuns, qrMatrix } from '../../src/documents/qr.ts';
 import { decodeQr, pdfFonts, pdfText, pdfToPngs, squeeze, wordBoxes, writeTempPdf, type PdfOnDisk } from './poppler.ts';
 import { sampleDocument, sampleValues, verificationUrl } from './sample.ts';
@@ -153,6 +153,14 @@ describe('renderDocument: flow and edge cases', () => {
   it('renders landscape pages with no body at all', async () => {
     const out = await renderDocument({ meta: { title: '空白' }, page: { orientation: 'landscape' }, body: [] });
     expect(out.pageCount).toBe(1);
+  });
+});
+
+describe('prepareDocuments', () => {
+  it('warms up once per process', async () => {
+    const first = prepareDocuments();
+    expect(prepareDocuments()).toBe(first);
+    await expect(first).resolves.toBeUndefined();
   });
 });
 
