@@ -1,42 +1,163 @@
-// The kiosk's models, composed once: the connection, which screen shows, the ticketing flow
-// and the idle reset. Components receive this object and read its signals.
-import { signal, type ReadonlySignal } from '@preact/signals';
+// The kiosk's models, composed once: settings, the two connections (hall server, device
+// agent), which screen shows, the ticketing flow, the idle policy, device fault reporting
+// and help requests. Components receive this object and read its signals.
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { ServiceItem } from '@hall/common/domain';
 import type { KioskConnection } from './net/hall-connection.ts';
+import type { AgentConnection } from './net/agent-connection.ts';
+import type { SettingsStore } from './settings/settings-store.ts';
 import { createTicketingModel, randomKey, type TicketingModel } from './ticketing/ticketing-model.ts';
 import { createClock } from './shell/clock.ts';
+import { createIdleController, type IdleController } from './shell/idle.ts';
+import { deviceFaults, type Fault } from './shell/faults.ts';
 import type { TileId } from './shell/tiles.ts';
+import { messages } from './messages.ts';
 
-export type Screen = { kind: 'home' } | { kind: 'tile'; tile: TileId };
+export type Screen = { kind: 'home' } | { kind: 'tile'; tile: TileId } | { kind: 'setup-pin' } | { kind: 'setup' };
+
+export type HelpState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'failed' };
+
+export type GuidesState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'loaded'; items: ServiceItem[] } | { kind: 'failed' };
 
 export interface KioskModel {
   readonly connection: KioskConnection;
+  readonly agent: AgentConnection;
+  readonly settings: SettingsStore;
   readonly screen: ReadonlySignal<Screen>;
   readonly ticketing: TicketingModel;
+  readonly idle: IdleController;
   /** Hall-clock time, ticking once a second. */
   readonly now: ReadonlySignal<number>;
+  /** The citizen's display choices; cleared with everything else. */
+  readonly elder: ReadonlySignal<boolean>;
+  readonly contrast: ReadonlySignal<boolean>;
+  readonly help: ReadonlySignal<HelpState>;
+  readonly guides: ReadonlySignal<GuidesState>;
+  /** Faults last sent to the hall server (setup mode shows them as recent errors). */
+  readonly faults: ReadonlySignal<Fault[]>;
+  /** Each time `home()` ran: screens keep local input in components keyed by it. */
+  readonly session: ReadonlySignal<number>;
   open(tile: TileId): void;
-  /** Clear every flow and go home (the 完成 button, the idle reset). */
+  /** Clear every flow and personal data, go home (完成, idle reset, leaving setup). */
   home(): void;
+  toggleElder(): void;
+  toggleContrast(): void;
+  requestHelp(ticketId?: string): Promise<void>;
+  loadGuides(): void;
+  enterSetup(): void;
+  unlockSetup(): void;
 }
 
-export function createKioskModel(connection: KioskConnection): KioskModel {
+export interface KioskModelDeps {
+  connection: KioskConnection;
+  agent: AgentConnection;
+  settings: SettingsStore;
+  fetchJson?: (path: string) => Promise<unknown>;
+}
+
+export function createKioskModel({ connection, agent, settings, fetchJson = defaultFetchJson }: KioskModelDeps): KioskModel {
   const screen = signal<Screen>({ kind: 'home' });
+  const elder = signal(false);
+  const contrast = signal(false);
+  const help = signal<HelpState>({ kind: 'idle' });
+  const guides = signal<GuidesState>({ kind: 'idle' });
+  const session = signal(0);
+  const lastPrintFault = signal<Fault | null>(null);
+
   const ticketing = createTicketingModel({
     issue: (request) => connection.send('ticket:issue', request),
+    print: async (slip) => {
+      const reply = await agent.printTicket(slip);
+      lastPrintFault.value = reply.ok ? null : { device: 'ticketPrinter', code: reply.error.code, message: reply.error.message };
+      return reply;
+    },
+    needsIdentity: (categoryId) => connection.state.value?.categories.find((c) => c.id === categoryId)?.identityRequired ?? false,
     newKey: randomKey,
   });
+
+  function home(): void {
+    ticketing.reset();
+    elder.value = false;
+    contrast.value = false;
+    help.value = { kind: 'idle' };
+    session.value++;
+    screen.value = { kind: 'home' };
+  }
+
+  const idle = createIdleController({
+    timing: () => settings.settings.value,
+    atHome: () => screen.value.kind === 'home' && !elder.value && !contrast.value,
+    onReset: home,
+  });
+
+  // Faults go to the hall server whenever they change and after every reconnect, so staff see
+  // a printer out of paper before the next citizen finds out.
+  const faults = computed(() => deviceFaults(agent.devices.value, agent.status.value === 'online', lastPrintFault.value));
+  let sentKey = '';
+  effect(() => {
+    const list = faults.value;
+    const online = connection.status.value === 'online';
+    if (!online) {
+      sentKey = '';
+      return;
+    }
+    const key = JSON.stringify(list);
+    if (key === sentKey) return;
+    sentKey = key;
+    void connection.send('device:status', { faults: list }).then((r) => {
+      if (!r.ok && sentKey === key) sentKey = '';
+    });
+  });
+
   return {
     connection,
+    agent,
+    settings,
     screen,
     ticketing,
+    idle,
     now: createClock(connection.clockOffsetMs),
+    elder,
+    contrast,
+    help,
+    guides,
+    faults,
+    session,
     open(tile) {
       if (tile === 'ticketing') ticketing.reset();
+      if (tile === 'guides') this.loadGuides();
       screen.value = { kind: 'tile', tile };
     },
-    home() {
+    home,
+    toggleElder: () => void (elder.value = !elder.value),
+    toggleContrast: () => void (contrast.value = !contrast.value),
+    async requestHelp(ticketId) {
+      help.value = { kind: 'sending' };
+      const name = settings.settings.value.name;
+      const note = name ? `${messages.shell.helpNote}（${name}）` : messages.shell.helpNote;
+      const reply = await connection.send('help:request', ticketId ? { note, ticketId } : { note });
+      help.value = reply.ok ? { kind: 'sent' } : { kind: 'failed' };
+    },
+    loadGuides() {
+      if (guides.value.kind === 'loaded' || guides.value.kind === 'loading') return;
+      guides.value = { kind: 'loading' };
+      fetchJson('/api/service-items').then(
+        (items) => (guides.value = { kind: 'loaded', items: items as ServiceItem[] }),
+        () => (guides.value = { kind: 'failed' }),
+      );
+    },
+    enterSetup() {
       ticketing.reset();
-      screen.value = { kind: 'home' };
+      screen.value = { kind: 'setup-pin' };
+    },
+    unlockSetup() {
+      screen.value = { kind: 'setup' };
     },
   };
+}
+
+async function defaultFetchJson(path: string): Promise<unknown> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
 }

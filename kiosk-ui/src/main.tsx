@@ -1,4 +1,5 @@
-// Composition root: fonts and styles, the connection, the models, the idle reset, render.
+// Composition root: fonts and styles, settings, the two connections, the models, the idle
+// policy and the setup gesture, render.
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './styles.css';
@@ -6,19 +7,26 @@ import { render } from 'preact';
 import { App } from './App.tsx';
 import { createKioskModel } from './app-model.ts';
 import { connectKiosk, DEVICE_TOKEN_KEY } from './net/hall-connection.ts';
-import { createIdleTimer, IDLE_TIMEOUT_MS } from './shell/idle.ts';
+import { createAgentConnection } from './net/agent-connection.ts';
+import { createSettingsStore } from './settings/settings-store.ts';
+import { createTapCounter } from './setup/gesture.ts';
 
+const settings = createSettingsStore(localStorage);
 const connection = connectKiosk();
-const model = createKioskModel(connection);
+const agent = createAgentConnection({ url: settings.settings.value.agentUrl });
+const model = createKioskModel({ connection, agent, settings });
 
-const idle = createIdleTimer({ timeoutMs: IDLE_TIMEOUT_MS, onIdle: () => model.home() });
-for (const type of ['pointerdown', 'keydown'] as const) document.addEventListener(type, () => idle.touch(), { capture: true, passive: true });
-// A long press must not open a context menu on a public touchscreen.
+for (const type of ['pointerdown', 'keydown'] as const) document.addEventListener(type, () => model.idle.touch(), { capture: true, passive: true });
+// A long press must not open a context menu on a public touchscreen, nor two fingers zoom it.
 document.addEventListener('contextmenu', (event) => event.preventDefault());
+document.addEventListener('touchmove', (event) => event.touches.length > 1 && event.preventDefault(), { passive: false });
+document.addEventListener('gesturestart', (event) => event.preventDefault());
 
 function onPaired(token: string): void {
   localStorage.setItem(DEVICE_TOKEN_KEY, token);
   connection.reconnect();
 }
 
-render(<App model={model} onPaired={onPaired} />, document.getElementById('app')!);
+const cornerTap = createTapCounter(() => model.enterSetup());
+
+render(<App model={model} onPaired={onPaired} onCornerTap={() => cornerTap(Date.now())} />, document.getElementById('app')!);

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { messages } from '../messages.ts';
 import { pairDevice } from '@hall/ui-kit/pairing.ts';
-import { NumericKeypad } from './NumericKeypad.tsx';
+import { Keypad, applyKey } from '../keyboard/Keypad.tsx';
 
 const m = messages.pairing;
 
@@ -27,13 +27,7 @@ export function PairingForm({ reason, onPaired }: { reason: string; onPaired: (t
       <p>{m.intro}</p>
       <label class="pairing-label">{m.codeLabel}</label>
       <output class="pairing-code">{code.value || '\u00a0'}</output>
-      <NumericKeypad
-        onKey={(key) => {
-          if (key === 'clear') code.value = '';
-          else if (key === 'back') code.value = code.value.slice(0, -1);
-          else if (code.value.length < 8) code.value += key;
-        }}
-      />
+      <Keypad onKey={(key) => (code.value = applyKey(code.value, key, 8))} />
       {error.value && <p class="error-text">{error.value}</p>}
       <button type="button" class="primary-button" disabled={busy.value || code.value.length < 6} onClick={submit}>
         {busy.value ? m.pairing : m.submit}

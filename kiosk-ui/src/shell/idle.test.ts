@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIdleTimer } from './idle.ts';
+import { createIdleController, createIdleTimer } from './idle.ts';
 
 /** A hand-cranked clock: timers fire only when `advance` passes their due time. */
 function manualClock() {
@@ -58,5 +58,56 @@ describe('idle timer', () => {
     idle.stop();
     clock.advance(5000);
     expect(fired).toBe(0);
+  });
+});
+
+describe('idle controller', () => {
+  function setup(atHome: boolean) {
+    let t = 0;
+    let resets = 0;
+    let home = atHome;
+    const idle = createIdleController({
+      timing: () => ({ idleSeconds: 60, countdownSeconds: 10, attractSeconds: 120 }),
+      atHome: () => home,
+      onReset: () => {
+        resets++;
+        home = true;
+      },
+      now: () => t,
+      every: () => undefined,
+    });
+    return { idle, advance: (s: number) => ((t += s * 1000), idle.tick()), resets: () => resets };
+  }
+
+  it('away from home: countdown, then reset', () => {
+    const { idle, advance, resets } = setup(false);
+    advance(59);
+    expect(idle.phase.value).toBe('active');
+    advance(2);
+    expect(idle.phase.value).toBe('countdown');
+    expect(idle.secondsLeft.value).toBe(9);
+    advance(9);
+    expect(resets()).toBe(1);
+    expect(idle.phase.value).toBe('active');
+  });
+
+  it('a touch during the countdown cancels it', () => {
+    const { idle, advance, resets } = setup(false);
+    advance(65);
+    idle.touch();
+    expect(idle.phase.value).toBe('active');
+    advance(30);
+    expect(idle.phase.value).toBe('active');
+    expect(resets()).toBe(0);
+  });
+
+  it('at home: no countdown, the attract screen after the longer wait', () => {
+    const { idle, advance } = setup(true);
+    advance(100);
+    expect(idle.phase.value).toBe('active');
+    advance(20);
+    expect(idle.phase.value).toBe('attract');
+    idle.touch();
+    expect(idle.phase.value).toBe('active');
   });
 });

@@ -1,5 +1,6 @@
 // Idle reset: after `timeoutMs` without a touch, `onIdle` runs (the shell clears every screen
 // and goes home). Timers come in as arguments so tests need no fake clock library.
+import { signal, type ReadonlySignal } from '@preact/signals';
 
 export interface IdleTimer {
   /** Any touch, click or key restarts the wait. */
@@ -37,3 +38,69 @@ export function createIdleTimer(options: IdleTimerOptions): IdleTimer {
 }
 
 export const IDLE_TIMEOUT_MS = 60_000;
+
+export type IdlePhase = 'active' | 'countdown' | 'attract';
+
+export interface IdleControllerOptions {
+  /** Read at every tick, so setup mode's changes apply at once. */
+  timing: () => { idleSeconds: number; countdownSeconds: number; attractSeconds: number };
+  /** True when nothing personal is on screen (home): no countdown needed, only the attract screen. */
+  atHome: () => boolean;
+  /** Clear every flow and personal data, go home. */
+  onReset: () => void;
+  now?: () => number;
+  every?: (fn: () => void, ms: number) => unknown;
+}
+
+export interface IdleController {
+  readonly phase: ReadonlySignal<IdlePhase>;
+  /** Seconds left in the countdown. */
+  readonly secondsLeft: ReadonlySignal<number>;
+  touch(): void;
+  /** Re-evaluates the phase; the controller calls it every second, tests call it by hand. */
+  tick(): void;
+}
+
+/**
+ * The kiosk's idle policy: after `idleSeconds` without a touch away from home, a countdown
+ * that any touch cancels; at its end everything is cleared and home returns. At home, after
+ * `attractSeconds`, the attract screen. One clock read per tick instead of juggled timers,
+ * so a changed setting or a page that slept simply lands in the right phase.
+ */
+export function createIdleController(options: IdleControllerOptions): IdleController {
+  const now = options.now ?? (() => Date.now());
+  const phase = signal<IdlePhase>('active');
+  const secondsLeft = signal(0);
+  let lastTouch = now();
+
+  function tick(): void {
+    const { idleSeconds, countdownSeconds, attractSeconds } = options.timing();
+    const elapsed = (now() - lastTouch) / 1000;
+    if (options.atHome()) {
+      phase.value = elapsed >= attractSeconds ? 'attract' : 'active';
+      return;
+    }
+    if (elapsed >= idleSeconds + countdownSeconds) {
+      options.onReset();
+      // The attract screen follows after a further quiet spell at home.
+      lastTouch = now();
+      phase.value = 'active';
+    } else if (elapsed >= idleSeconds) {
+      secondsLeft.value = Math.ceil(idleSeconds + countdownSeconds - elapsed);
+      phase.value = 'countdown';
+    } else {
+      phase.value = 'active';
+    }
+  }
+
+  (options.every ?? ((fn, ms) => setInterval(fn, ms)))(tick, 1000);
+  return {
+    phase,
+    secondsLeft,
+    touch() {
+      lastTouch = now();
+      if (phase.value !== 'active') phase.value = 'active';
+    },
+    tick,
+  };
+}

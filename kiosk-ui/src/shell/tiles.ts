@@ -1,19 +1,19 @@
 // The kiosk's functions as home tiles. A function that is not built yet stays hidden, never
-// shown broken; setup mode (a later issue) will choose among the built ones per kiosk.
+// shown broken; setup mode chooses among the built ones per kiosk.
 import { messages } from '../messages.ts';
+import { tileIds, type TileId } from '../settings/settings.ts';
 
-export type TileId = keyof typeof messages.tiles;
+export type { TileId };
 
 export interface Tile {
   id: TileId;
   label: string;
   hint: string;
-  built: boolean;
 }
 
-const built: ReadonlySet<TileId> = new Set<TileId>(['ticketing']);
-const order: TileId[] = ['ticketing', 'appointments', 'forms', 'floorplan', 'certificates', 'guides'];
+export const builtTiles: ReadonlySet<TileId> = new Set<TileId>(['ticketing', 'guides']);
 
-export function homeTiles(): Tile[] {
-  return order.filter((id) => built.has(id)).map((id) => ({ id, ...messages.tiles[id], built: true }));
+/** The tiles this kiosk shows: chosen in setup mode, built, in the hall's usual order. */
+export function homeTiles(chosen: readonly TileId[]): Tile[] {
+  return tileIds.filter((id) => builtTiles.has(id) && chosen.includes(id)).map((id) => ({ id, ...messages.tiles[id] }));
 }

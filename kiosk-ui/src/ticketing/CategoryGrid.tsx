@@ -4,7 +4,7 @@ import { CategoryTile } from './CategoryTile.tsx';
 
 const t = messages.ticketing;
 
-export function CategoryGrid({ groups, onChoose, onHome }: { groups: CategoryGroup[]; onChoose: (id: string) => void; onHome: () => void }) {
+export function CategoryGrid({ groups, onChoose, onSearch, onHome }: { groups: CategoryGroup[]; onChoose: (id: string) => void; onSearch: () => void; onHome: () => void }) {
   return (
     <section class="category-screen">
       <div class="screen-bar">
@@ -12,6 +12,9 @@ export function CategoryGrid({ groups, onChoose, onHome }: { groups: CategoryGro
           {messages.common.home}
         </button>
         <h2 class="screen-title">{t.chooseTitle}</h2>
+        <button type="button" class="search-button" onClick={onSearch}>
+          {t.searchButton}
+        </button>
       </div>
       <div class="category-scroll">
         {groups.length === 0 && <p class="empty-text">{t.noCategories}</p>}

@@ -1,11 +1,14 @@
+import { messages } from '../messages.ts';
 import type { CategoryCard } from './category-view.ts';
 
-/** One category; a closed one stays visible (greyed) and says why and when it opens. */
+/** One category; a closed one stays visible (greyed), says why and when it opens, and a tap
+ * shows the hall's alternatives. */
 export function CategoryTile({ card, onChoose }: { card: CategoryCard; onChoose: (id: string) => void }) {
   return (
-    <button type="button" class={`category-tile ${card.open ? 'open' : 'closed'}`} disabled={!card.open} onClick={() => onChoose(card.id)}>
+    <button type="button" class={`category-tile ${card.open ? 'open' : 'closed'}`} data-category={card.id} onClick={() => onChoose(card.id)}>
       <span class="category-prefix">{card.prefix}</span>
       <span class="category-name">{card.name}</span>
+      {card.identityRequired && <span class="category-badge">{messages.ticketing.identityBadge}</span>}
       {card.open ? (
         <span class="category-figures">
           <span class="category-waiting">{card.waitingText}</span>

@@ -9,12 +9,14 @@ interface Props {
   /** The last send went unanswered: the button resends the same request. */
   retry: boolean;
   online: boolean;
+  blockedReason: string | null;
+  printerWarning: string | null;
   onConfirm: () => void;
   onBack: () => void;
 }
 
 /** The materials to bring, then one big button. */
-export function ConfirmScreen({ category, error, retry, online, onConfirm, onBack }: Props) {
+export function ConfirmScreen({ category, error, retry, online, blockedReason, printerWarning, onConfirm, onBack }: Props) {
   const materials = category?.materials ?? [];
   return (
     <section class="confirm-screen">
@@ -37,17 +39,23 @@ export function ConfirmScreen({ category, error, retry, online, onConfirm, onBac
         ) : (
           <p class="materials-none">{t.noMaterials}</p>
         )}
+        {printerWarning && <p class="notice-text">{printerWarning}</p>}
         {error && (
           <p class="error-box" role="alert">
             {error}
           </p>
         )}
       </div>
+      {blockedReason && (
+        <p class="disabled-reason" role="status">
+          {blockedReason}
+        </p>
+      )}
       <div class="confirm-actions">
         <button type="button" class="secondary-button" onClick={onBack}>
           {messages.common.back}
         </button>
-        <button type="button" class="primary-button" disabled={!online || !category} onClick={onConfirm}>
+        <button type="button" class="primary-button" disabled={!online || !category || blockedReason !== null} onClick={onConfirm}>
           {retry ? messages.common.retry : t.confirm}
         </button>
       </div>

@@ -11,6 +11,7 @@ export interface CategoryCard {
   name: string;
   description: string;
   open: boolean;
+  identityRequired: boolean;
   /** Shown on an open card: waiting count and estimated wait. */
   waitingText: string;
   waitText: string;
@@ -53,6 +54,7 @@ export function categoryCard(category: Category, stats: CategoryStats | undefine
     name: category.name,
     description: category.description,
     open,
+    identityRequired: category.identityRequired,
     waitingText: t.waiting(stats?.waiting ?? 0),
     waitText: formatWait(stats?.estimatedWaitMinutes ?? null),
     closedText: open || !availability ? '' : t.closed[availability.reason],

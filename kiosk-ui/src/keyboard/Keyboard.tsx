@@ -1,0 +1,108 @@
+// The full on-screen keyboard: digits, letters, and pinyin input with phrase candidates.
+// Loaded lazily (see LazyKeyboard.tsx) together with its dictionary.
+import { useSignal } from '@preact/signals';
+import { useEffect, useMemo } from 'preact/hooks';
+import { messages } from '../messages.ts';
+import { loadPinyinEngine } from './dictionary.ts';
+import type { PinyinEngine } from './pinyin-engine.ts';
+
+const k = messages.keyboard;
+const rows = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+export interface KeyboardProps {
+  value: string;
+  onChange: (value: string) => void;
+  onDone?: () => void;
+  maxLength?: number;
+  /** A row of . : / - _ for addresses (setup mode). */
+  symbols?: boolean;
+}
+
+export default function Keyboard({ value, onChange, onDone, maxLength = 60, symbols = false }: KeyboardProps) {
+  const mode = useSignal<'pinyin' | 'english'>(symbols ? 'english' : 'pinyin');
+  const buffer = useSignal('');
+  const engine = useSignal<PinyinEngine | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadPinyinEngine().then((e) => live && (engine.value = e));
+    return () => void (live = false);
+  }, []);
+
+  const composing = buffer.value;
+  const candidates = useMemo(() => (engine.value && composing ? engine.value.candidates(composing, 30) : []), [engine.value, composing]);
+
+  const put = (text: string) => onChange((value + text).slice(0, maxLength));
+
+  function letter(c: string) {
+    if (mode.value === 'pinyin' && /[a-z]/.test(c) && composing.length < 24) buffer.value = composing + c;
+    else put(c);
+  }
+  function choose(word: string, consumed: number) {
+    put(word);
+    buffer.value = composing.slice(consumed);
+  }
+  function backspace() {
+    if (composing) buffer.value = composing.slice(0, -1);
+    else onChange([...value].slice(0, -1).join(''));
+  }
+  function space() {
+    const first = candidates[0];
+    if (composing && first) choose(first.word, first.consumed);
+    else if (!composing) put(' ');
+  }
+  function done() {
+    // Letters not turned into characters are kept as typed, not lost.
+    if (composing) put(composing);
+    buffer.value = '';
+    onDone?.();
+  }
+
+  return (
+    <div class="keyboard" data-testid="keyboard">
+      <div class="keyboard-compose">
+        <span class="keyboard-buffer">{composing}</span>
+        <div class="keyboard-candidates">
+          {composing && !engine.value && <span class="keyboard-loading">{k.loading}</span>}
+          {candidates.map((c) => (
+            <button key={c.word} type="button" class="candidate" onClick={() => choose(c.word, c.consumed)}>
+              {c.word}
+            </button>
+          ))}
+        </div>
+      </div>
+      {(symbols ? [...rows, '.:/-_'] : rows).map((row) => (
+        <div key={row} class="keyboard-row">
+          {[...row].map((c) => (
+            <button key={c} type="button" class="key" data-key={c} onClick={() => letter(c)}>
+              {c}
+            </button>
+          ))}
+          {row === 'zxcvbnm' && (
+            <button type="button" class="key key-wide" aria-label={messages.common.backspace} onClick={backspace}>
+              ⌫
+            </button>
+          )}
+        </div>
+      ))}
+      <div class="keyboard-row">
+        <button
+          type="button"
+          class="key key-wide"
+          onClick={() => {
+            if (composing) put(composing);
+            buffer.value = '';
+            mode.value = mode.value === 'pinyin' ? 'english' : 'pinyin';
+          }}
+        >
+          {mode.value === 'pinyin' ? k.pinyin : k.english}
+        </button>
+        <button type="button" class="key key-space" onClick={space}>
+          {k.space}
+        </button>
+        <button type="button" class="key key-wide key-done" onClick={done}>
+          {k.done}
+        </button>
+      </div>
+    </div>
+  );
+}

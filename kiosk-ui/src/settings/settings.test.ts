@@ -1,0 +1,9 @@
+import { expect, it } from 'vitest';
+import { defaultSettings, parseSettings } from './settings.ts';
+
+it('nothing stored: defaults', () => expect(parseSettings(null)).toEqual(defaultSettings));
+it('garbage: defaults', () => expect(parseSettings('{not json')).toEqual(defaultSettings));
+it('each bad field falls back alone; numbers are clamped', () => {
+  const s = parseSettings(JSON.stringify({ name: '一楼东', tiles: ['guides', 'nope', 'guides'], idleSeconds: 2, attractSeconds: 'x', agentUrl: 'ftp://x', orientation: 'portrait' }));
+  expect(s).toMatchObject({ name: '一楼东', tiles: ['guides'], idleSeconds: 15, attractSeconds: 180, agentUrl: 'http://127.0.0.1:7600', orientation: 'portrait' });
+});

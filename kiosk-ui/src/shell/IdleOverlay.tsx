@@ -1,0 +1,33 @@
+import { messages } from '../messages.ts';
+
+const m = messages.shell;
+
+/** The warning before the idle reset; any touch (handled by the shell) cancels it. */
+export function IdleCountdown({ seconds, onContinue }: { seconds: number; onContinue: () => void }) {
+  return (
+    <div class="overlay idle-countdown" role="alertdialog" data-testid="idle-countdown">
+      <div class="overlay-box">
+        <h2>{m.idleTitle}</h2>
+        <p class="countdown-number">{seconds}</p>
+        <p>{m.idleText(seconds)}</p>
+        <button type="button" class="primary-button" onClick={onContinue}>
+          {m.idleContinue}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Shown after a long quiet spell at home; the first touch only wakes the kiosk. */
+export function AttractScreen({ hallName, onWake }: { hallName: string; onWake: () => void }) {
+  return (
+    <button type="button" class="overlay attract" data-testid="attract" onClick={onWake}>
+      <span class="attract-hall">{hallName}</span>
+      <span class="attract-title">{m.attractTitle}</span>
+      <span class="attract-hand" aria-hidden="true">
+        👆
+      </span>
+      <span class="attract-text">{m.attractText}</span>
+    </button>
+  );
+}
