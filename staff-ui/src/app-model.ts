@@ -23,7 +23,10 @@ export interface StaffModel {
 
 export function createStaffModel(route: Route, storage: Storage): StaffModel {
   const session = signal<SessionInfo | null>(loadSession(storage, Date.now()));
-  const connection = signal<CounterConnection | null>(session.value ? connectCounter(() => session.value?.token ?? null) : null);
+  // The console opens its own /admin connection; only the desk needs /counter.
+  const wantsCounter = route.kind === 'desk';
+  const openCounter = () => (wantsCounter ? connectCounter(() => session.value?.token ?? null) : null);
+  const connection = signal<CounterConnection | null>(session.value ? openCounter() : null);
   const loginNotice = signal<string | null>(null);
   const offset = signal(0);
 
@@ -65,7 +68,7 @@ export function createStaffModel(route: Route, storage: Storage): StaffModel {
       session.value = next;
       loginNotice.value = null;
       connection.value?.close();
-      connection.value = connectCounter(() => session.value?.token ?? null);
+      connection.value = openCounter();
     },
     logout,
   };
