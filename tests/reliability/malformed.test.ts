@@ -293,7 +293,14 @@ function messages(role: Role): fc.Arbitrary<Message> {
     .chain(({ name, mode, extras }) =>
       fc.oneof(junk, mutated(name)).map((payload): Message => ({ role, name, payload, mode, extras })),
     )
-    .filter((m) => verdict(m).kind !== 'unsafe');
+    .filter((m) => verdict(m).kind !== 'unsafe' && frameBytes(m) < FRAME_LIMIT - 4096);
+}
+
+/** Socket.IO's maxHttpBufferSize on the server: a bigger frame closes the connection by design. */
+const FRAME_LIMIT = 64 * 1024;
+function frameBytes(m: Message): number {
+  const text = JSON.stringify([m.name, m.payload, ...(m.mode === 'extra' ? m.extras : [])], (_k, v: unknown) => (v instanceof Uint8Array ? '' : v));
+  return Buffer.byteLength(text ?? '');
 }
 
 async function sendOne(m: Message): Promise<string | null> {
