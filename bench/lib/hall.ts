@@ -30,10 +30,12 @@ export interface HallOptions {
   fromDb?: string;
   /** Clerks that get a session (window indexes 0..n-1); default all windows. */
   clerks?: number;
+  /** Diagnostic: put the hall's files here instead of .tmp/bench (e.g. /dev/shm, where fsync costs nothing). */
+  baseDir?: string;
 }
 
 export async function openHall(ctx: Context, options: HallOptions): Promise<Hall> {
-  const dir = tempDir(options.label);
+  const dir = tempDir(options.label, options.baseDir);
   const dbFile = join(dir.path, 'data', 'hall.db');
   let server: ServerHandle | undefined;
   let clients: ClientProcess | undefined;

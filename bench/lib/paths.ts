@@ -12,9 +12,9 @@ export const benchTmp = join(repoRoot, '.tmp/bench');
 export const benchCache = join(repoRoot, '.tmp/bench-cache');
 export const resultsDir = join(repoRoot, 'bench/results');
 
-/** A fresh directory under .tmp/bench; `remove()` deletes it. */
-export function tempDir(label: string): { path: string; remove(): void } {
-  mkdirSync(benchTmp, { recursive: true });
-  const path = mkdtempSync(join(benchTmp, `${label}-`));
+/** A fresh directory under .tmp/bench (or under `base`); `remove()` deletes it. */
+export function tempDir(label: string, base = benchTmp): { path: string; remove(): void } {
+  mkdirSync(base, { recursive: true });
+  const path = mkdtempSync(join(base, `${label}-`));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
