@@ -58,7 +58,7 @@ export function formDocument(form: PrintedForm, options: FormDocumentOptions = {
       ...(options.hallName ? { author: options.hallName } : {}),
       ...(options.createdAt ? { createdAt: options.createdAt } : {}),
     },
-    header: { left: options.hallName ?? form.title, right: `表单版本 ${form.formId} v${form.formVersion}` },
+    header: { left: options.hallName ?? form.title, right: `${form.title}（${form.formId} 第${form.formVersion}版）` },
     ...(options.code ? { pageMark: { qrPayload: options.qrPayload ?? options.code, code: options.code, label: '受理扫码' } } : {}),
     body,
   };
