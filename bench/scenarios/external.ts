@@ -1,5 +1,7 @@
-// The ticket printer figures, measured by device-drivers/bench/printer.bench.ts (owned by
-// the device-drivers engineer). Its rows are added as they are when the file exists.
+// Benchmarks other packages own, each a module exporting `run(): Promise<rows>` with rows
+// `{ name, value, unit, target?, reference?, note? }`: the ticket printer
+// (device-drivers/bench/printer.bench.ts) and form documents (hall-server/bench/documents.bench.ts).
+// Their rows are added as they are when the file exists; a missing file is skipped.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,9 +9,7 @@ import { repoRoot } from '../lib/paths.ts';
 import type { Scenario } from '../lib/scenario.ts';
 import type { Reference, RowInput, Target } from '../lib/table.ts';
 
-export const printerBench = join(repoRoot, 'device-drivers/bench/printer.bench.ts');
-
-interface PrinterRow {
+interface ExternalRow {
   name: string;
   value: number;
   unit: string;
@@ -35,26 +35,32 @@ function toTarget(value: unknown): Target | undefined {
   return undefined;
 }
 
-export const printer: Scenario = {
-  id: 'printer',
-  title: 'ticket printer (device-drivers/bench/printer.bench.ts)',
-  async run(ctx) {
-    if (!existsSync(printerBench)) {
-      ctx.log('  device-drivers/bench/printer.bench.ts not present yet: skipped');
-      return [];
-    }
-    const mod = (await import(pathToFileURL(printerBench).href)) as { run?: () => Promise<PrinterRow[]> };
-    if (typeof mod.run !== 'function') throw new Error('printer.bench.ts does not export run()');
-    const rows = await mod.run();
-    return rows.map((r) => {
-      const reference = typeof r.reference === 'string' ? undefined : toReference(r.reference, r.unit);
-      const note = [r.note, typeof r.reference === 'string' ? `reference: ${r.reference}` : undefined].filter(Boolean).join('; ');
-      const target = toTarget(r.target);
-      const row: RowInput = { scenario: 'printer', name: String(r.name), value: Number(r.value), unit: String(r.unit ?? '') };
-      if (reference) row.reference = reference;
-      if (target) row.target = target;
-      if (note) row.note = note;
-      return row;
-    });
-  },
-};
+function external(id: string, title: string, relativePath: string): Scenario {
+  const file = join(repoRoot, relativePath);
+  return {
+    id,
+    title: `${title} (${relativePath})`,
+    async run(ctx) {
+      if (!existsSync(file)) {
+        ctx.log(`  ${relativePath} not present yet: skipped`);
+        return [];
+      }
+      const mod = (await import(pathToFileURL(file).href)) as { run?: () => Promise<ExternalRow[]> };
+      if (typeof mod.run !== 'function') throw new Error(`${relativePath} does not export run()`);
+      const rows = await mod.run();
+      return rows.map((r) => {
+        const reference = typeof r.reference === 'string' ? undefined : toReference(r.reference, r.unit);
+        const note = [r.note, typeof r.reference === 'string' ? `reference: ${r.reference}` : undefined].filter(Boolean).join('; ');
+        const target = toTarget(r.target);
+        const row: RowInput = { scenario: id, name: String(r.name), value: Number(r.value), unit: String(r.unit ?? '') };
+        if (reference) row.reference = reference;
+        if (target) row.target = target;
+        if (note) row.note = note;
+        return row;
+      });
+    },
+  };
+}
+
+export const printer = external('printer', 'ticket printer', 'device-drivers/bench/printer.bench.ts');
+export const documents = external('documents', 'form documents', 'hall-server/bench/documents.bench.ts');
