@@ -21,7 +21,9 @@ export const issuanceThroughput: Scenario = {
     const hall = await openHall(ctx, { label: 'throughput', shape: { categories: 20, windows: 30, kiosks: KIOSKS, boards: 1 }, clerks: 0 });
     try {
       await hall.clients.connect({ group: 'few', url: hall.server.url, ns: '/kiosk', auths: kioskAuths(FEW, KIOSKS) });
+      const fewCpu = new CpuMeter([hall.server.pid]);
       const few = await hall.clients.issueClosedLoop({ group: 'few', categories: hall.categories, warmupMs: 1000, durationMs: ctx.quick ? 2000 : 5000 });
+      const fewMsPerTicket = (fewCpu.seconds().get(hall.server.pid)! * 1000) / Math.max(1, few.ok);
       await hall.clients.disconnect('few');
       const fewRate = few.okInWindow / (few.windowMs / 1000);
       ctx.log(`  diagnostic: ${FEW} kiosk sockets only: ${fewRate.toFixed(0)} tickets/s, p99 ${few.latency.p99.toFixed(1)} ms`);
@@ -38,7 +40,7 @@ export const issuanceThroughput: Scenario = {
       const serverMsPerTicket = (cpuSecondsServer * 1000) / Math.max(1, r.ok);
       const rate = r.okInWindow / (r.windowMs / 1000);
       const health = await hall.server.health();
-      ctx.details.throughput = { few, result: r, health, eventsLogged: Number(health.seq) - seqBefore, serverCpuSeconds: cpuSecondsServer, serverRssMiB: hall.server.rssMiB() };
+      ctx.details.throughput = { few, fewMsPerTicket, result: r, health, eventsLogged: Number(health.seq) - seqBefore, serverCpuSeconds: cpuSecondsServer, serverRssMiB: hall.server.rssMiB() };
       ctx.log(`  ${r.okInWindow} tickets in ${r.windowMs} ms; errors ${r.errors} ${JSON.stringify(r.errorCodes)}`);
       const ref = { name: RAW_NAME, value: raw.rowsPerSec, unit: 'rows/s' };
       const rows: RowInput[] = [
@@ -56,6 +58,17 @@ export const issuanceThroughput: Scenario = {
         },
         { scenario: this.id, name: 'client process CPU', value: usage.get(hall.clients.pid)!, unit: '% of a core' },
       ];
+      // Each issuance is broadcast to every connected socket: the extra CPU per ticket of the
+      // larger run, divided by the extra sockets, is what one socket write costs.
+      const perSocketWriteUs = ((serverMsPerTicket - fewMsPerTicket) / (KIOSKS - FEW)) * 1000;
+      rows.push({
+        scenario: this.id,
+        name: 'server CPU per broadcast socket write (derived)',
+        value: perSocketWriteUs,
+        unit: 'µs',
+        note: `(CPU/ticket with ${KIOSKS} sockets − with ${FEW}) ÷ ${KIOSKS - FEW}; one ticket:issued frame per socket per ticket`,
+        reference: { name: `CPU per ticket with ${FEW} sockets`, value: fewMsPerTicket * 1000, unit: 'µs' },
+      });
       rows.push({
         scenario: this.id,
         name: `throughput with only ${FEW} kiosks connected (diagnostic)`,
