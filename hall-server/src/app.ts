@@ -26,6 +26,7 @@ import { adminRoutes } from './api/routes/admin.ts';
 import { ticketPage } from './api/ticket-page.ts';
 import { escapeHtml } from './api/html.ts';
 import { HallError } from '@hall/common/errors';
+import { prepareDocuments } from './documents/index.ts';
 import { databasePath, type ServerConfig } from './config.ts';
 
 z.config(z.locales.zhCN());
@@ -79,6 +80,9 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     const data = store.load();
     if (data.settings.publicBaseUrl !== config.publicBaseUrl) store.putSettings({ ...data.settings, publicBaseUrl: config.publicBaseUrl });
   }
+
+  // Loads the PDF font once, so the first printed form does not pay for it.
+  const documentsReady = prepareDocuments().catch((e: unknown) => logger.error({ err: e }, 'PDF renderer warm-up failed'));
 
   const hall = new HallService({ db, clock: options.clock ?? Date.now, logger, alwaysOpen: config.alwaysOpen });
   const auth = new AuthService(hall);
@@ -171,6 +175,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
       }),
     close: async () => {
       for (const t of timers) clearInterval(t);
+      await documentsReady;
       hall.commits.flush();
       await new Promise<void>((done) => io.close(() => done()));
       if (http.listening) await new Promise<void>((done) => http.close(() => done()));
