@@ -46,13 +46,18 @@ function connectOne(url: string, auth: Record<string, unknown>, recordCalls: boo
       reject(new Error('no snapshot within 20 s'));
     }, 20_000);
     if (recordCalls) {
-      socket.on('ticket:called', (e: HallEvent) => {
-        const t = performance.now();
+      const record = (e: HallEvent, t: number) => {
         const id = e.ticket?.id;
         if (!id) return;
         let list = callArrivals.get(id);
         if (!list) callArrivals.set(id, (list = []));
         list.push(t);
+      };
+      socket.on('ticket:called', (e: HallEvent) => record(e, performance.now()));
+      // A server that batches its broadcasts (one `events` frame per commit batch) is read too.
+      socket.on('events', (batch: HallEvent[]) => {
+        const t = performance.now();
+        for (const e of batch) if (e.type === 'ticket:called') record(e, t);
       });
     }
     socket.once('hall:snapshot', () => {
