@@ -14,6 +14,7 @@ export const messages = {
     noCalls: '暂无叫号',
     waitingTitle: '等候人数',
     waitingCount: (n: number) => `${n} 人`,
+    page: (page: number, pages: number) => `${page}/${pages}`,
     hours: (sessions: string) => `今日办理时间 ${sessions}`,
     closedToday: '今日休息',
     hotline: (phone: string) => `咨询电话 ${phone}`,

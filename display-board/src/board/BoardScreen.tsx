@@ -1,5 +1,5 @@
 import type { HallState } from '@hall/common/hall-state';
-import { boardCalls, boardLayout, boardNotices, todaysHours, waitingRows } from './board-view.ts';
+import { boardCalls, boardLayout, boardNotices, todaysHours, waitingPage, waitingRows } from './board-view.ts';
 import { BoardHeader } from './BoardHeader.tsx';
 import { LatestCall } from './LatestCall.tsx';
 import { RecentCalls } from './RecentCalls.tsx';
@@ -17,7 +17,7 @@ export function BoardScreen({ state, now }: { state: HallState; now: number }) {
         <LatestCall key={latest ? `${latest.ticketId}@${latest.at}` : 'none'} call={latest} />
         <RecentCalls calls={recent} />
       </main>
-      <WaitingCounts rows={waitingRows(state)} />
+      <WaitingCounts {...waitingPage(waitingRows(state), layout, now)} />
       <NoticeTicker notices={boardNotices(state, now)} hotline={state.settings.hotline} />
     </div>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HallState } from '@hall/common/hall-state';
 import type { CallView } from '@hall/common/events';
-import { boardCalls, boardLayout, boardNotices, todaysHours, waitingRows } from './board-view.ts';
+import { boardCalls, boardLayout, boardNotices, todaysHours, waitingPage, waitingRows } from './board-view.ts';
 import { windowScreenView } from '../window/window-view.ts';
 
 function call(i: number, over: Partial<CallView> = {}): CallView {
@@ -124,4 +124,14 @@ describe('windowScreenView', () => {
     ['a called ticket', { windowStates: [ws({ currentTicketId: 't9' })], tickets: [ticket] }, 5, { kind: 'ticket', windowNumber: 5, number: 'A009', phase: 'called' }],
   ];
   for (const [name, over, n, view] of rows) it(name, () => expect(windowScreenView(state(over), n)).toEqual(view));
+});
+
+describe('waitingPage', () => {
+  const rows = Array.from({ length: 15 }, (_, i) => i);
+  it('fits on one page: no paging', () => expect(waitingPage(rows, 'portrait', 123_456)).toEqual({ rows, page: 0, pages: 1 }));
+  it('turns pages every ten seconds', () => {
+    expect(waitingPage(rows, 'landscape', 0)).toEqual({ rows: rows.slice(0, 12), page: 0, pages: 2 });
+    expect(waitingPage(rows, 'landscape', 10_000)).toEqual({ rows: [12, 13, 14], page: 1, pages: 2 });
+    expect(waitingPage(rows, 'landscape', 20_000).page).toBe(0);
+  });
 });

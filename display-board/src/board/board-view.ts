@@ -80,3 +80,15 @@ export function todaysHours(state: HallState, now: number): string {
   const sessions: Session[] = weekday === 0 || weekday === 6 ? state.settings.weekendHours : state.settings.weekdayHours;
   return sessions.map((s) => `${s.start}-${s.end}`).join(' ');
 }
+
+/** Queue rows one screen holds (4×3 landscape, 2×8 portrait); more are shown page by page. */
+export const WAITING_PAGE_SIZE: Record<BoardLayout, number> = { landscape: 12, portrait: 16 };
+export const WAITING_PAGE_MS = 10_000;
+
+/** The page of queue rows to show now; pages turn every ten seconds, from the hall clock. */
+export function waitingPage<T>(rows: readonly T[], layout: BoardLayout, now: number): { rows: T[]; page: number; pages: number } {
+  const size = WAITING_PAGE_SIZE[layout];
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const page = Math.floor(now / WAITING_PAGE_MS) % pages;
+  return { rows: rows.slice(page * size, page * size + size), page, pages };
+}
