@@ -75,6 +75,15 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
     newKey: randomKey,
   });
 
+  function loadGuides(): void {
+    if (guides.value.kind === 'loaded' || guides.value.kind === 'loading') return;
+    guides.value = { kind: 'loading' };
+    fetchJson('/api/service-items').then(
+      (items) => (guides.value = { kind: 'loaded', items: items as ServiceItem[] }),
+      () => (guides.value = { kind: 'failed' }),
+    );
+  }
+
   function home(): void {
     ticketing.reset();
     elder.value = false;
@@ -125,7 +134,8 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
     session,
     open(tile) {
       if (tile === 'ticketing') ticketing.reset();
-      if (tile === 'guides') this.loadGuides();
+      // The grid's search looks through service items too.
+      loadGuides();
       screen.value = { kind: 'tile', tile };
     },
     home,
@@ -138,14 +148,7 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
       const reply = await connection.send('help:request', ticketId ? { note, ticketId } : { note });
       help.value = reply.ok ? { kind: 'sent' } : { kind: 'failed' };
     },
-    loadGuides() {
-      if (guides.value.kind === 'loaded' || guides.value.kind === 'loading') return;
-      guides.value = { kind: 'loading' };
-      fetchJson('/api/service-items').then(
-        (items) => (guides.value = { kind: 'loaded', items: items as ServiceItem[] }),
-        () => (guides.value = { kind: 'failed' }),
-      );
-    },
+    loadGuides,
     enterSetup() {
       ticketing.reset();
       screen.value = { kind: 'setup-pin' };

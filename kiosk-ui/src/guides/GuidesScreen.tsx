@@ -1,7 +1,7 @@
 // 办事指南: browse the hall's service items by department, search them (name, keyword,
 // pinyin initials), read one item's seven published facts, and go draw a ticket for it.
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useCallback, useEffect } from 'preact/hooks';
 import type { ServiceItem } from '@hall/common/domain';
 import { messages } from '../messages.ts';
 import type { GuidesState } from '../app-model.ts';
@@ -23,6 +23,8 @@ export function filterItems(items: readonly ServiceItem[], department: string | 
 
 export function GuidesScreen({ guides, onRetry, onDraw, onHome }: Props) {
   const query = useSignal('');
+  const composing = useSignal('');
+  const setComposing = useCallback((letters: string) => (composing.value = letters), [composing]);
   const typing = useSignal(false);
   const department = useSignal<string | null>(null);
   const openId = useSignal<string | null>(null);
@@ -47,12 +49,13 @@ export function GuidesScreen({ guides, onRetry, onDraw, onHome }: Props) {
   if (item) return <GuideDetail item={item} onDraw={onDraw} onBack={() => (openId.value = null)} />;
 
   const departments = [...new Set(guides.items.map((i) => i.department))];
-  const shown = filterItems(guides.items, department.value, query.value, table.value);
+  const text = query.value + composing.value;
+  const shown = filterItems(guides.items, department.value, text, table.value);
   return (
     <section class="guides-screen">
       <Bar title={g.title} onBack={onHome} backText={messages.common.home} />
       <button type="button" class="search-field" data-testid="guide-search" onClick={() => (typing.value = !typing.value)}>
-        {query.value || <span class="placeholder">{g.searchPlaceholder}</span>}
+        {text || <span class="placeholder">{g.searchPlaceholder}</span>}
       </button>
       <div class="chips">
         <button type="button" class={`chip ${department.value === null ? 'selected' : ''}`} onClick={() => (department.value = null)}>
@@ -75,7 +78,7 @@ export function GuidesScreen({ guides, onRetry, onDraw, onHome }: Props) {
           </li>
         ))}
       </ul>
-      {typing.value && <LazyKeyboard value={query.value} onChange={(v) => (query.value = v)} onDone={() => (typing.value = false)} />}
+      {typing.value && <LazyKeyboard value={query.value} onChange={(v) => (query.value = v)} onComposing={setComposing} onDone={() => (typing.value = false)} />}
     </section>
   );
 }

@@ -14,11 +14,13 @@ export interface KeyboardProps {
   onChange: (value: string) => void;
   onDone?: () => void;
   maxLength?: number;
+  /** Letters typed but not yet turned into characters: a search can use them as they are. */
+  onComposing?: (letters: string) => void;
   /** A row of . : / - _ for addresses (setup mode). */
   symbols?: boolean;
 }
 
-export default function Keyboard({ value, onChange, onDone, maxLength = 60, symbols = false }: KeyboardProps) {
+export default function Keyboard({ value, onChange, onDone, onComposing, maxLength = 60, symbols = false }: KeyboardProps) {
   const mode = useSignal<'pinyin' | 'english'>(symbols ? 'english' : 'pinyin');
   const buffer = useSignal('');
   const engine = useSignal<PinyinEngine | null>(null);
@@ -29,6 +31,9 @@ export default function Keyboard({ value, onChange, onDone, maxLength = 60, symb
   }, []);
 
   const composing = buffer.value;
+  useEffect(() => onComposing?.(composing), [composing, onComposing]);
+  // Closing the keyboard ends the composition (its letters were committed by 完成).
+  useEffect(() => () => onComposing?.(''), [onComposing]);
   const candidates = useMemo(() => (engine.value && composing ? engine.value.candidates(composing, 30) : []), [engine.value, composing]);
 
   const put = (text: string) => onChange((value + text).slice(0, maxLength));

@@ -1,7 +1,7 @@
 // 查找业务: type a service item's name, a keyword or its pinyin initials ("gszc"), pick the
 // item, draw in its category.
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useCallback, useEffect } from 'preact/hooks';
 import type { Category, ServiceItem } from '@hall/common/domain';
 import { messages } from '../messages.ts';
 import { LazyKeyboard } from '../keyboard/LazyKeyboard.tsx';
@@ -30,9 +30,13 @@ export function searchHits(query: string, categories: readonly Category[], items
 
 export function CategorySearch({ categories, items, onChoose, onBack }: { categories: readonly Category[]; items: readonly ServiceItem[]; onChoose: (id: string) => void; onBack: () => void }) {
   const query = useSignal('');
+  const composing = useSignal('');
   const table = useSignal<InitialsTable | null>(null);
+  const setComposing = useCallback((letters: string) => (composing.value = letters), [composing]);
   useEffect(() => void loadInitials().then((x) => (table.value = x)), []);
-  const hits = searchHits(query.value, categories, items, table.value);
+  // Letters still being composed search as initials ("gszc") while the keyboard offers phrases.
+  const text = query.value + composing.value;
+  const hits = searchHits(text, categories, items, table.value);
   return (
     <section class="search-screen">
       <div class="screen-bar">
@@ -42,10 +46,10 @@ export function CategorySearch({ categories, items, onChoose, onBack }: { catego
         <h2 class="screen-title">{t.searchTitle}</h2>
       </div>
       <output class="search-field" data-testid="search-field">
-        {query.value || <span class="placeholder">{t.searchPlaceholder}</span>}
+        {text || <span class="placeholder">{t.searchPlaceholder}</span>}
       </output>
       <ul class="search-results">
-        {query.value.trim() && hits.length === 0 && <li class="empty-text">{t.searchNone}</li>}
+        {text.trim() && hits.length === 0 && <li class="empty-text">{t.searchNone}</li>}
         {hits.map((hit) => (
           <li key={hit.key}>
             <button type="button" class="search-hit" onClick={() => onChoose(hit.categoryId)}>
@@ -55,7 +59,7 @@ export function CategorySearch({ categories, items, onChoose, onBack }: { catego
           </li>
         ))}
       </ul>
-      <LazyKeyboard value={query.value} onChange={(v) => (query.value = v)} />
+      <LazyKeyboard value={query.value} onChange={(v) => (query.value = v)} onComposing={setComposing} />
     </section>
   );
 }
