@@ -8,7 +8,7 @@ import { createLoopbackPair } from '../src/transport/loopback.ts';
 import { SerialTransport } from '../src/transport/serial.ts';
 import type { Transport } from '../src/transport/transport.ts';
 import { createMockDevice } from './helpers/mock-device.ts';
-import { createPtyPair, type PtyPair } from './helpers/socat.ts';
+import { createPtyPair, recordStates, socatBackoff, type PtyPair } from './helpers/socat.ts';
 import { sleep, waitUntil } from './helpers/wait.ts';
 
 const cardA = { text: encodeIdCardText(idCardFixtures.residentA), photo: fictionalPhoto(1) };
@@ -186,9 +186,11 @@ describe('ID card reader driver over a real pseudo-terminal', () => {
 
   it('reads cards through socat, and again after unplug and replug', async () => {
     pty = await createPtyPair();
-    const backoff = { initialMs: 20, maxMs: 200, factor: 2 };
+    const backoff = socatBackoff;
     const host = new SerialTransport({ path: pty.a, backoff });
+    const hostSaw = recordStates(host);
     const device = new SerialTransport({ path: pty.b, backoff });
+    const deviceSaw = recordStates(device);
     cleanups.push(() => host.close(), () => device.close());
     const { sim, reader, seen } = await overTransport(host, device);
     await Promise.all([host.open(), device.open()]);
@@ -198,10 +200,10 @@ describe('ID card reader driver over a real pseudo-terminal', () => {
     expect(seen.cards[0]).toMatchObject({ cardType: 'foreigner2017', englishName: 'SPECIMEN, ALPHA' });
 
     await pty.unplug();
-    await waitUntil(() => host.state === 'reconnecting', 5_000);
+    await waitUntil(() => hostSaw('reconnecting'), 5_000);
     sim.remove();
     await pty.replug();
-    await waitUntil(() => host.state === 'open' && device.state === 'open', 5_000);
+    await waitUntil(() => deviceSaw('reconnecting') && host.state === 'open' && device.state === 'open', 5_000);
     sim.present(cardA);
     await waitUntil(() => seen.cards.length === 2, 5_000);
     expect(seen.cards[1]).toMatchObject({ name: '测试甲' });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SerialPortMock } from 'serialport';
 import { FileTransport } from '../src/transport/file.ts';
 import { IppOperation, IppTag, decodeIppResponse, encodeIppRequest, ippAttribute } from '../src/a4/ipp-message.ts';
-import { backoffDelay } from '../src/transport/reconnecting.ts';
+import { ReconnectingTransport, backoffDelay, type Link } from '../src/transport/reconnecting.ts';
 import { SerialTransport } from '../src/transport/serial.ts';
 import { TcpTransport } from '../src/transport/tcp.ts';
 import { TransportError, type TransportState } from '../src/transport/transport.ts';
@@ -65,6 +65,28 @@ describe('reconnecting transport', () => {
     expect(transport.state).toBe('open');
     await transport.write(Uint8Array.of(1, 2, 3));
     expect(mock.recording().toString('hex')).toBe('010203');
+  });
+
+  it('gives up on a write that never drains, and reconnects', async () => {
+    let opened = 0;
+    class StuckTransport extends ReconnectingTransport {
+      readonly uri = 'test:stuck';
+      protected override writeTimeoutMs(): number {
+        return 30;
+      }
+      protected async connect(): Promise<Link> {
+        opened++;
+        return { write: () => new Promise<void>(() => undefined), close: async () => undefined };
+      }
+    }
+    const transport = new StuckTransport({ initialMs: 5, maxMs: 5, factor: 1 });
+    cleanups.push(() => transport.close());
+    const states: TransportState[] = [];
+    transport.on('state', (s) => states.push(s));
+    await transport.open();
+    await expect(transport.write(Uint8Array.of(1))).rejects.toMatchObject({ code: 'WRITE_FAILED' });
+    await waitUntil(() => opened === 2 && transport.state === 'open');
+    expect(states).toEqual(['connecting', 'open', 'reconnecting', 'open']);
   });
 
   it('rejects a pending open when closed first', async () => {

@@ -34,6 +34,8 @@ export abstract class ReconnectingTransport extends EventEmitter<TransportEvents
 
   #state: TransportState = 'closed';
   #link: Link | null = null;
+  /** Declares the current link dead (the same path as its own `lost`). */
+  #lose: ((cause: Error) => void) | null = null;
   #attempt = 0;
   #timer: NodeJS.Timeout | null = null;
   #started = false;
@@ -64,11 +66,26 @@ export abstract class ReconnectingTransport extends EventEmitter<TransportEvents
   async write(bytes: Uint8Array): Promise<void> {
     const link = this.#link;
     if (!link || this.#state !== 'open') throw new TransportError('NOT_OPEN', `${this.uri} is not open (${this.#state})`);
+    let timer: NodeJS.Timeout | undefined;
+    const limit = this.writeTimeoutMs(bytes.length);
+    // A line that stops draining (a hung adapter, a pseudo-terminal whose other end died without
+    // a hang-up) would hold every caller forever: give up, and treat the device as gone.
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`write did not drain within ${limit} ms`)), limit);
+    });
     try {
-      await link.write(bytes);
+      await Promise.race([link.write(bytes), stalled]);
     } catch (cause) {
+      if (this.#link === link) this.#lose?.(cause instanceof Error ? cause : new Error(String(cause)));
       throw new TransportError('WRITE_FAILED', `write to ${this.uri} failed`, { cause });
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  /** Generous: one millisecond per byte is 9600 baud, the slowest line we drive. */
+  protected writeTimeoutMs(bytes: number): number {
+    return 3_000 + bytes;
   }
 
   async setModemLines(lines: ModemLines): Promise<boolean> {
@@ -90,7 +107,7 @@ export abstract class ReconnectingTransport extends EventEmitter<TransportEvents
     this.#link = null;
     this.#setState('closed');
     for (const w of this.#waiters.splice(0)) w.reject(new TransportError('CLOSED', `${this.uri} was closed before it opened`));
-    if (link) await link.close().catch(() => undefined);
+    if (link) await closeWithin(link, 2_000);
   }
 
   async #tryConnect(): Promise<void> {
@@ -118,9 +135,13 @@ export abstract class ReconnectingTransport extends EventEmitter<TransportEvents
         await link.close().catch(() => undefined);
         return;
       }
-      if (lostBeforeOpen) throw lostBeforeOpen;
+      if (lostBeforeOpen) {
+        await closeWithin(link, 2_000);
+        throw lostBeforeOpen;
+      }
       current = link;
       this.#link = link;
+      this.#lose = sink.lost;
       this.#attempt = 0;
       this.#setState('open');
       for (const w of this.#waiters.splice(0)) w.resolve();
@@ -143,4 +164,11 @@ export abstract class ReconnectingTransport extends EventEmitter<TransportEvents
     // Repeated `reconnecting` states are still reported: each carries the latest cause.
     if (changed || cause) this.emit('state', state, cause);
   }
+}
+
+/** Closing a port whose device vanished can hang in the driver; nobody should wait on that. */
+async function closeWithin(link: Link, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([link.close().catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

@@ -1,5 +1,6 @@
 // Serial lines through serialport: USB-serial ID card readers, printers, scanners on virtual
 // COM ports, RS-485 buses. Tests pass SerialPortMock's constructor instead of the real one.
+import { realpath } from 'node:fs/promises';
 import { SerialPort, SerialPortMock } from 'serialport';
 import { ReconnectingTransport, defaultBackoff, type BackoffOptions, type Link, type LinkSink } from './reconnecting.ts';
 import type { ModemLines } from './transport.ts';
@@ -31,6 +32,12 @@ export interface SerialTransportOptions {
   baudRate?: number;
   portFactory?: SerialPortFactory;
   backoff?: BackoffOptions;
+  /**
+   * How often to check that the device node is still the one we opened (0: never). Catches a
+   * device that vanished without the driver reporting a hang-up, as pseudo-terminals and some
+   * USB adapters do. Only for Unix paths; COM ports have no node to look at.
+   */
+  watchPathMs?: number;
 }
 
 export class SerialTransport extends ReconnectingTransport {
@@ -38,12 +45,14 @@ export class SerialTransport extends ReconnectingTransport {
   readonly #path: string;
   readonly #baudRate: number;
   readonly #factory: SerialPortFactory;
+  readonly #watchPathMs: number;
 
   constructor(options: SerialTransportOptions) {
     super(options.backoff ?? defaultBackoff);
     this.#path = options.path;
     this.#baudRate = options.baudRate ?? 115200;
     this.#factory = options.portFactory ?? realSerialPort;
+    this.#watchPathMs = options.watchPathMs ?? (options.portFactory ? 0 : 1_000);
     this.uri = `serial:${this.#path}?baud=${this.#baudRate}`;
   }
 
@@ -53,9 +62,11 @@ export class SerialTransport extends ReconnectingTransport {
 
     let closing = false;
     let lost = false;
+    let watch: NodeJS.Timeout | null = null;
     const reportLost = (cause: Error) => {
       if (closing || lost) return;
       lost = true;
+      if (watch) clearInterval(watch);
       sink.lost(cause);
     };
     port.on('data', (chunk) => sink.data(chunk));
@@ -64,6 +75,17 @@ export class SerialTransport extends ReconnectingTransport {
     port.on('close', (err) => reportLost(err ?? new Error(`${this.#path} closed`)));
     port.on('end', () => reportLost(new Error(`${this.#path} ended`)));
     port.on('error', (err) => reportLost(err ?? new Error(`${this.#path} failed`)));
+
+    if (this.#watchPathMs > 0 && this.#path.startsWith('/')) {
+      const opened = await realpath(this.#path).catch(() => null);
+      if (!lost) watch = setInterval(() => {
+        void realpath(this.#path).then(
+          (now) => now !== opened && reportLost(new Error(`${this.#path} now leads to another device`)),
+          () => reportLost(new Error(`${this.#path} is gone`)),
+        );
+      }, this.#watchPathMs);
+      watch?.unref();
+    }
 
     return {
       write: (bytes) =>
@@ -74,6 +96,7 @@ export class SerialTransport extends ReconnectingTransport {
       close: () =>
         new Promise<void>((resolve) => {
           closing = true;
+          if (watch) clearInterval(watch);
           // A late error from a closed port must not crash the process: keep a quiet listener.
           const detach = () => {
             port.removeAllListeners();

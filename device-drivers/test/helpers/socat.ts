@@ -57,3 +57,16 @@ export async function createPtyPair(): Promise<PtyPair> {
     },
   };
 }
+
+/**
+ * Backoff for transports on socat pseudo-terminals. Not faster: while socat is exiting its
+ * dead PTY can still be opened, and a transport that reopens it then waits on a dead line.
+ */
+export const socatBackoff = { initialMs: 150, maxMs: 300, factor: 2 };
+
+/** Whether a transport has passed through a state at any time since this was called. */
+export function recordStates(transport: { on(event: 'state', listener: (state: string) => void): unknown }): (state: string) => boolean {
+  const seen = new Set<string>();
+  transport.on('state', (state) => seen.add(state));
+  return (state) => seen.has(state);
+}
