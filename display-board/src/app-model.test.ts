@@ -3,7 +3,7 @@ import { signal } from '@preact/signals';
 import type { HallEvent } from '@hall/common/events';
 import type { HallState } from '@hall/common/hall-state';
 import type { BoardSettings } from '@hall/common/domain';
-import { createBoardModel } from './app-model.ts';
+import { changesThisDevice, createBoardModel } from './app-model.ts';
 import type { BoardConnection } from './net/hall-connection.ts';
 import type { Announcement } from './voice/announcer.ts';
 
@@ -51,7 +51,20 @@ describe('board voice wiring', () => {
   });
 
   it('a window screen never speaks', () => {
-    const { listeners } = setup({ kind: 'window', number: 5 });
-    expect(listeners).toEqual([]);
+    const { play, said } = setup({ kind: 'window', number: 5 });
+    play('ticket:called', 'A012');
+    expect(said).toEqual([]);
   });
+});
+
+describe('own settings', () => {
+  const event = (action: string, target: string) => ({ seq: 2, type: 'config:changed', at: 1, hallDay: '2026-11-23', actor: { kind: 'admin', id: 'a' }, detail: { action, target }, stats: [] }) as HallEvent;
+  const rows: Array<[string, HallEvent, string | undefined, boolean]> = [
+    ['this board updated', event('devices.update', 'board-1'), 'board-1', true],
+    ['this board removed', event('devices.delete', 'board-1'), 'board-1', true],
+    ['another board', event('devices.update', 'board-2'), 'board-1', false],
+    ['a category', event('categories.update', 'board-1'), 'board-1', false],
+    ['no device (demo)', event('devices.update', 'board-1'), undefined, false],
+  ];
+  for (const [name, e, id, expected] of rows) it(name, () => expect(changesThisDevice(e, id)).toBe(expected));
 });

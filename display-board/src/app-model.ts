@@ -1,6 +1,7 @@
 // The board's models, composed once: the connection, the hall clock, and the voice fed by
 // live call events (never by a snapshot, so a reload does not repeat old calls).
 import type { ReadonlySignal } from '@preact/signals';
+import type { HallEvent } from '@hall/common/events';
 import type { BoardConnection } from './net/hall-connection.ts';
 import type { Announcer } from './voice/announcer.ts';
 import { buildAnnouncement } from './voice/announcement.ts';
@@ -14,7 +15,20 @@ export interface BoardModel {
   readonly now: ReadonlySignal<number>;
 }
 
+/**
+ * Did an admin just change or remove this very device? Its own settings (zone, categories,
+ * layout, voice) come with the handshake, so the board then reconnects to pick them up.
+ */
+export function changesThisDevice(event: HallEvent, deviceId: string | undefined): boolean {
+  if (event.type !== 'config:changed' || !deviceId) return false;
+  const action = event.detail?.action;
+  return typeof action === 'string' && action.startsWith('devices.') && event.detail?.target === deviceId;
+}
+
 export function createBoardModel(connection: BoardConnection, route: Route, announcer: Announcer): BoardModel {
+  connection.onEvent((event, state) => {
+    if (changesThisDevice(event, state.device?.id)) connection.reconnect();
+  });
   // A window screen is silent: the hall board speaks.
   if (route.kind === 'board') {
     connection.onEvent((event, state) => {

@@ -20,7 +20,7 @@ export function SettingsPage({ api, ctx, offsetMinutes, configVersion }: { api: 
   return (
     <section class="settings-page">
       <EditForm
-        key={JSON.stringify(settings.value)}
+        key="settings"
         title={messages.admin.pages.settings}
         fields={settingsFields}
         initial={settings.value}

@@ -38,14 +38,16 @@ export function createAdminModel(token: string): AdminModel {
     if (reply.ok) health.value = reply.data;
   }
 
+  // peek(): bumping must not subscribe the effect below to the counter it bumps (a cycle).
+  const bump = () => (configVersion.value = configVersion.peek() + 1);
   const stopEvents = connection.onEvent((event) => {
-    if (event.type === 'config:changed') configVersion.value++;
+    if (event.type === 'config:changed') bump();
     if (event.type === 'device:statusChanged' || event.type === 'config:changed') void refreshHealth();
   });
   // Back online after a gap: lists and health may have changed meanwhile.
   const stopOnline = effect(() => {
     if (connection.status.value === 'online') {
-      configVersion.value++;
+      bump();
       void refreshHealth();
     }
   });
