@@ -25,12 +25,13 @@ export const callFanout: Scenario = {
     try {
       const url = hall.server.url;
       await hall.clients.connect({ group: 'kiosks', url, ns: '/kiosk', auths: kioskAuths(KIOSKS, KIOSKS) });
+      // Enough waiting tickets that no call finds its window's categories empty — issued before
+      // boards and counters connect, so that the set-up does not pay for their broadcasts.
+      const preload = await hall.clients.issueClosedLoop({ group: 'kiosks', categories: hall.categories, warmupMs: 0, durationMs: 0, count: calls + warmup + (ctx.quick ? 100 : 400) });
       await hall.clients.connect({ group: 'boards', url, ns: '/board', auths: boardAuths(BOARDS, BOARDS), recordCalls: true });
       await hall.clients.connect({ group: 'counters', url, ns: '/counter', auths: counterAuths(hall.clerkTokens) });
       const signIn = await hall.clients.signIn({ group: 'counters', windowIds: hall.windows });
       if (signIn.ok !== COUNTERS) throw new Error(`only ${signIn.ok} of ${COUNTERS} windows signed in: ${JSON.stringify(signIn.errors)}`);
-      // Enough waiting tickets that no call finds its window's categories empty.
-      const preload = await hall.clients.issueClosedLoop({ group: 'kiosks', categories: hall.categories, warmupMs: 0, durationMs: 0, count: calls + warmup + (ctx.quick ? 100 : 600) });
       ctx.log(`  ${signIn.ok} windows signed in; ${preload.ok} tickets waiting (issued in ${Math.round(preload.windowMs)} ms)`);
       const cpu = new CpuMeter([hall.server.pid, hall.clients.pid]);
       const durationMs = ((calls + warmup) / CALL_RATE) * 1000;
