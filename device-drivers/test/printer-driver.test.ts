@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SerialPortMock } from 'serialport';
 import { ticketSlipSchema } from '@hall/common/ticket-slip';
@@ -7,6 +8,8 @@ import { printerProfiles } from '../src/printer/profiles.ts';
 import { PrinterSimulator } from '../src/printer/simulator.ts';
 import { createLoopbackPair } from '../src/transport/loopback.ts';
 import { SerialTransport } from '../src/transport/serial.ts';
+import { TcpTransport } from '../src/transport/tcp.ts';
+import { SocketDeviceEnd } from './helpers/socket-device.ts';
 import { createMockDevice } from './helpers/mock-device.ts';
 import { createPtyPair, recordStates, socatBackoff, type PtyPair } from './helpers/socat.ts';
 import { nextEvent, waitUntil } from './helpers/wait.ts';
@@ -160,6 +163,33 @@ describe('ticket printer driver over SerialPortMock', () => {
     await transport.open();
     const printer = new TicketPrinter({ transport, profile, ...fast });
     await expectPrintError(printer.printTicket(slip), 'PAPER_END');
+  });
+});
+
+describe('ticket printer driver over TCP (network printer, raw port)', () => {
+  it('prints with status over the socket, and again after the printer drops the connection', async () => {
+    const sims: PrinterSimulator[] = [];
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => {
+      sockets.push(socket);
+      sims.push(new PrinterSimulator(new SocketDeviceEnd(socket)));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    const transport = new TcpTransport({ host: '127.0.0.1', port: (server.address() as { port: number }).port, backoff: { initialMs: 10, maxMs: 50, factor: 2 } });
+    cleanups.push(() => transport.close());
+    await transport.open();
+    const printer = new TicketPrinter({ transport, profile, ...fast });
+    await printer.printTicket(slip);
+    expect(sims[0]!.printed).toHaveLength(1);
+
+    sims[0]!.setPaper('end');
+    await expectPrintError(printer.printTicket(slip), 'PAPER_END');
+
+    sockets[0]!.destroy();
+    await waitUntil(() => sims.length === 2 && transport.state === 'open');
+    await printer.printTicket({ ...slip, number: 'C009' });
+    expect(sims[1]!.printed[0]!.text).toContain('C009');
   });
 });
 
