@@ -2,7 +2,8 @@
 // encode time plus the bytes on a 115200-baud line, so both are measured on a typical slip.
 import { readFileSync } from 'node:fs';
 import { ticketSlipSchema, type TicketSlip } from '@hall/common/ticket-slip';
-import { EscPosDecoder, PaperModel } from '../src/printer/codec-decode.ts';
+import { EscPosDecoder } from '../src/printer/codec-decode.ts';
+import { PaperModel } from '../src/printer/paper.ts';
 import { printerProfiles } from '../src/printer/profiles.ts';
 import { renderTicketEscPos } from '../src/printer/ticket-escpos.ts';
 import { renderTicketSvg } from '../src/printer/ticket-svg.ts';

@@ -26,7 +26,8 @@ import { startAgent, type RunningAgent } from '../src/agent/agent.ts';
 import { parseAgentConfig, type AgentConfigInput } from '../src/agent/config.ts';
 import { presentFixtureCard } from '../src/agent/devices.ts';
 import type { DeviceFault, HallLink, HallLinkEvents, HallLinkResult, HallLinkState } from '../src/agent/hall-link.ts';
-import { EscPosDecoder, PaperModel } from '../src/printer/codec-decode.ts';
+import { EscPosDecoder } from '../src/printer/codec-decode.ts';
+import { PaperModel } from '../src/printer/paper.ts';
 import { minimalPdf } from './helpers/minimal-pdf.ts';
 import { nextEvent, waitUntil } from './helpers/wait.ts';
 

@@ -2,7 +2,8 @@
 // may hold on to more than its documented bound however the bytes are chunked.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EscPosDecoder, MAX_COMMAND_BYTES, PaperModel } from '../src/printer/codec-decode.ts';
+import { EscPosDecoder, MAX_COMMAND_BYTES } from '../src/printer/codec-decode.ts';
+import { PaperModel } from '../src/printer/paper.ts';
 import { PrinterStatusParser } from '../src/printer/codec-status.ts';
 import { MAX_FRAME_LENGTH, SamFrameParser, buildResponse, parseReadData, parseResponse } from '../src/idcard/codec-frame.ts';
 import { decodeIdCardText } from '../src/idcard/codec-text.ts';

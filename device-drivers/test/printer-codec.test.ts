@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EscPosBuilder, encodeGb18030, qrToRaster } from '../src/printer/codec-escpos.ts';
-import { EscPosDecoder, PaperModel } from '../src/printer/codec-decode.ts';
+import { EscPosDecoder } from '../src/printer/codec-decode.ts';
+import { PaperModel } from '../src/printer/paper.ts';
 import {
   PrinterStatusParser,
   automaticStatusBlock,

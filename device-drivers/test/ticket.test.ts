@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ticketSlipSchema, type TicketSlip } from '@hall/common/ticket-slip';
-import { EscPosDecoder, PaperModel } from '../src/printer/codec-decode.ts';
+import { EscPosDecoder } from '../src/printer/codec-decode.ts';
+import { PaperModel } from '../src/printer/paper.ts';
 import { printerProfiles } from '../src/printer/profiles.ts';
 import { renderTicketEscPos } from '../src/printer/ticket-escpos.ts';
 import { formatIssuedAt, layoutTicket, waitText, wrapText } from '../src/printer/ticket-layout.ts';

@@ -1,6 +1,6 @@
 // A preview of what a (simulated) printer actually put on paper, drawn from the decoded byte
 // stream rather than from the slip: what the simulator shows is what the bytes say.
-import type { PrintedPage } from './codec-decode.ts';
+import type { PrintedPage } from './paper.ts';
 import type { PrinterProfile } from './profiles.ts';
 import type { TicketBlock } from './ticket-layout.ts';
 import { renderBlocksSvg } from './ticket-svg.ts';

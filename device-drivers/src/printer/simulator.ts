@@ -4,7 +4,8 @@
 import { EventEmitter } from 'node:events';
 import type { PrinterCondition } from '@hall/common/agent';
 import type { Transport } from '../transport/transport.ts';
-import { EscPosDecoder, PaperModel, type PrintedPage } from './codec-decode.ts';
+import { EscPosDecoder } from './codec-decode.ts';
+import { PaperModel, type PrintedPage } from './paper.ts';
 import { automaticStatusBlock, emptyCondition, realtimeStatusByte } from './codec-status.ts';
 
 export interface PrintedTicket {
