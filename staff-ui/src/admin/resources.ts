@@ -62,7 +62,7 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 export const categoryOptions = ({ state }: FieldContext): Option[] => (state?.categories ?? []).map((c) => ({ value: c.id, label: `${c.prefix} ${c.name}` }));
 export const windowOptions = ({ state }: FieldContext): Option[] =>
-  [...(state?.windows ?? [])].sort((a, b) => a.number - b.number).map((w) => ({ value: w.id, label: `${w.number}号 ${w.name}` }));
+  [...(state?.windows ?? [])].sort((a, b) => a.number - b.number).map((w) => ({ value: w.id, label: w.name === `${w.number}号窗口` ? w.name : `${w.number}号 ${w.name}` }));
 const categoryName = (id: unknown, ctx: FieldContext) => ctx.state?.categories.find((c) => c.id === id)?.name ?? str(id);
 
 const idHint = '小写字母、数字和连字符，创建后不能修改';
