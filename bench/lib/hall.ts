@@ -6,6 +6,7 @@ import { tempDir } from './paths.ts';
 import { startServer, type ServerHandle } from './server.ts';
 import { ClientProcess } from './clients.ts';
 import type { Context } from './scenario.ts';
+import type { RowInput } from './table.ts';
 
 export interface Hall {
   shape: BenchHallShape;
@@ -71,6 +72,16 @@ export async function openHall(ctx: Context, options: HallOptions): Promise<Hall
     dir.remove();
     throw error;
   }
+}
+
+/** Sockets that dropped during the run (the server missed their pings), as an error row. */
+export async function droppedRow(hall: Hall, scenario: string): Promise<RowInput | undefined> {
+  const health = await hall.clients.health();
+  const dropped = Object.entries(health)
+    .filter(([k]) => k.endsWith(':disconnects'))
+    .reduce((a, [, v]) => a + v, 0);
+  if (!dropped) return undefined;
+  return { scenario, name: 'sockets dropped during the run (missed pings)', value: dropped, unit: 'sockets', verdict: 'error', note: JSON.stringify(health) };
 }
 
 export const kioskAuths = (n: number, devices: number) => Array.from({ length: n }, (_, i) => ({ deviceId: kioskId(i % devices) }));

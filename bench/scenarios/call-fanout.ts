@@ -3,7 +3,7 @@
 // finished); for each call, the time from the clerk's call-next reply to the moment the last
 // of the 30 boards has the `ticket:called` event. Kiosks keep issuing a few tickets a second
 // meanwhile, as in a busy hall.
-import { boardAuths, counterAuths, kioskAuths, openHall } from '../lib/hall.ts';
+import { boardAuths, counterAuths, droppedRow, kioskAuths, openHall } from '../lib/hall.ts';
 import { CpuMeter } from '../lib/proc-stats.ts';
 import type { Scenario } from '../lib/scenario.ts';
 import type { RowInput } from '../lib/table.ts';
@@ -64,6 +64,8 @@ export const callFanout: Scenario = {
           note: `includes the ${BACKGROUND_ISSUE_RATE}/s background issuance; each call is 2 events × ${COUNTERS + BOARDS + KIOSKS} sockets`,
         },
       ];
+      const dropped = await droppedRow(hall, this.id);
+      if (dropped) rows.push(dropped);
       if (r.incomplete) rows.push({ scenario: this.id, name: 'calls some board never saw', value: r.incomplete, unit: 'calls', verdict: 'error' });
       if (r.errors) rows.push({ scenario: this.id, name: 'call-next errors', value: r.errors, unit: 'replies', note: JSON.stringify(r.errorCodes), verdict: 'error' });
       return rows;

@@ -2,7 +2,7 @@
 // schedule (open loop: a slow reply does not slow the sender), with 300 sockets connected —
 // 270 kiosks, which take turns issuing, and 30 boards. Each round trip runs from the
 // kiosk's emit to its acknowledgement, which the server sends only after the commit.
-import { boardAuths, kioskAuths, openHall } from '../lib/hall.ts';
+import { boardAuths, droppedRow, kioskAuths, openHall } from '../lib/hall.ts';
 import { CpuMeter } from '../lib/proc-stats.ts';
 import type { Scenario } from '../lib/scenario.ts';
 import type { RowInput } from '../lib/table.ts';
@@ -52,6 +52,8 @@ export const issuanceLatency: Scenario = {
           reference: { name: `${KIOSKS + BOARDS} sockets`, value: r.latency.p99, unit: 'ms' },
         },
       ];
+      const dropped = await droppedRow(hall, this.id);
+      if (dropped) rows.push(dropped);
       if (r.errors) rows.push({ scenario: this.id, name: 'issuance errors', value: r.errors, unit: 'replies', note: JSON.stringify(r.errorCodes), verdict: 'error' });
       return rows;
     } finally {

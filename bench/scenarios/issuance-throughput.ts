@@ -2,7 +2,7 @@
 // acknowledgement (sent only after the ticket's batch has committed with fsync), and issue
 // again, for a fixed time. Compared with the raw rate of one-row-per-transaction inserts on
 // the same disk, measured in the same run.
-import { openHall, kioskAuths } from '../lib/hall.ts';
+import { droppedRow, openHall, kioskAuths } from '../lib/hall.ts';
 import { CpuMeter } from '../lib/proc-stats.ts';
 import { RAW_NAME, type Scenario } from '../lib/scenario.ts';
 import type { RowInput } from '../lib/table.ts';
@@ -61,7 +61,8 @@ export const issuanceThroughput: Scenario = {
       // Each issuance is broadcast to every connected socket: the extra CPU per ticket of the
       // larger run, divided by the extra sockets, is what one socket write costs.
       const perSocketWriteUs = ((serverMsPerTicket - fewMsPerTicket) / (KIOSKS - FEW)) * 1000;
-      rows.push({
+      // Only meaningful with many more sockets in the main run than in the diagnostic (not --quick).
+      if (KIOSKS - FEW >= 100) rows.push({
         scenario: this.id,
         name: 'server CPU per broadcast socket write (derived)',
         value: perSocketWriteUs,
@@ -78,6 +79,8 @@ export const issuanceThroughput: Scenario = {
         note: 'every event is written to every connected socket',
       });
       if (few.errors) r.errors += few.errors;
+      const dropped = await droppedRow(hall, this.id);
+      if (dropped) rows.push(dropped);
       if (r.errors) rows.push({ scenario: this.id, name: 'issuance errors', value: r.errors, unit: 'replies', note: JSON.stringify(r.errorCodes), verdict: 'error' });
       return rows;
     } finally {
