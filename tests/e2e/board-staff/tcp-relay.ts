@@ -35,18 +35,19 @@ export async function startRelay(): Promise<Relay> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  function down(): void {
+    target = null;
+    for (const s of open) s.destroy();
+    open.clear();
+  }
   return {
     port,
     up(targetPort) {
       target = targetPort;
     },
-    down() {
-      target = null;
-      for (const s of open) s.destroy();
-      open.clear();
-    },
+    down,
     close() {
-      this.down();
+      down();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
