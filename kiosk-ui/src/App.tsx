@@ -119,7 +119,7 @@ export function App({ model, onPaired, onCornerTap }: Props) {
         elder={model.elder.value}
         contrast={model.contrast.value}
         help={help}
-        helpDisabledReason={online ? null : messages.net.offline}
+        helpDisabledReason={online ? null : messages.shell.helpNeedsServer}
         onElder={model.toggleElder}
         onContrast={model.toggleContrast}
         onHelp={() => void model.requestHelp()}

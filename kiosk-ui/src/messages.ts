@@ -30,6 +30,7 @@ export const messages = {
     helpSent: '已通知工作人员，请在原地稍候',
     helpFailed: '暂时无法通知工作人员，请到咨询台求助',
     helpNote: '自助机求助',
+    helpNeedsServer: '与服务器断开，暂时无法呼叫工作人员，请到咨询台求助',
     idleTitle: '您还在操作吗？',
     idleText: (s: number) => `${s} 秒后将清除本次填写的信息并返回首页`,
     idleContinue: '继续操作',

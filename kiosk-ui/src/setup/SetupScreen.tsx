@@ -239,9 +239,12 @@ function DevicesSection({ model }: { model: KioskModel }) {
           onChange={(v) => (url.value = v)}
           onDone={() => {
             editingUrl.value = false;
-            if (isHttpUrl(url.value)) {
-              model.settings.update({ agentUrl: url.value });
-              agent.setUrl(url.value);
+            // "127.0.0.1:7600" is what people type; the scheme is implied.
+            const typed = url.value.includes('://') ? url.value : `http://${url.value}`;
+            if (isHttpUrl(typed)) {
+              url.value = typed;
+              model.settings.update({ agentUrl: typed });
+              agent.setUrl(typed);
             } else {
               url.value = agent.url.value;
             }
