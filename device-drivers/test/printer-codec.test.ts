@@ -112,6 +112,22 @@ describe('ESC/POS decoder', () => {
     expect(oneByOne.decoder.bufferedBytes).toBe(0);
   });
 
+  it("skips other encoders' commands whole, so their arguments never print as text", () => {
+    const gb = (t: string) => Array.from(encodeGb18030(t, { fourByteGb18030: false }));
+    const stream = Uint8Array.from([
+      0x1b, 0x40, 0x1b, 0x32, 0x1b, 0x33, 0x41, 0x1b, 0x2d, 0x01, 0x1d, 0x42, 0x01, 0x1d, 0x4c, 0x10, 0x00, 0x1c, 0x21, 0x0c,
+      0x1b, 0x21, 0x38, ...gb('大字'), 0x0a,
+      0x1b, 0x74, 0x50, 0x1d, 0x6b, 0x04, ...Array.from(Buffer.from('12345')), 0x00, 0x1d, 0x6b, 0x49, 0x03, 0x7b, 0x42, 0x31,
+      0x1d, 0x28, 0x4c, 0x02, 0x00, 0x30, 0x32, 0x1b, 0x70, 0x00, 0x19, 0xfa,
+      ...gb('正文'), 0x0a, 0x1d, 0x56, 0x42, 0x03,
+    ]);
+    const paper = new PaperModel();
+    for (const e of new EscPosDecoder().push(stream)) paper.apply(e);
+    expect(paper.pages).toHaveLength(1);
+    expect(paper.pages[0]!.lines.map((l) => l.text)).toEqual(['大字', '正文']);
+    expect(paper.pages[0]!.lines[0]).toMatchObject({ bold: true, scale: 2 });
+  });
+
   it('reports status requests and automatic-status-back commands with their stream offsets', () => {
     const events = new EscPosDecoder().push(Uint8Array.of(0x10, 0x04, 0x02, 0x1d, 0x61, 0x0e));
     expect(events).toEqual([

@@ -33,6 +33,50 @@ const MAX_TEXT_RUN = 4096;
 
 type Step = { consumed: number; events: EscPosEvent[] } | 'more';
 
+/**
+ * Argument bytes of fixed-length commands we recognise but do not model, so a stream from
+ * another encoder decodes without their arguments turning into text.
+ */
+const escArguments: Readonly<Record<number, number>> = {
+  0x20: 1, // ESC SP n: character spacing
+  0x21: 1, // ESC ! n: print mode
+  0x24: 2, // ESC $ nL nH: absolute position
+  0x2d: 1, // ESC - n: underline
+  0x32: 0, // ESC 2: default line spacing
+  0x33: 1, // ESC 3 n: line spacing
+  0x3d: 1, // ESC = n: peripheral select
+  0x45: 1, // ESC E n: bold
+  0x47: 1, // ESC G n: double strike
+  0x4a: 1, // ESC J n: feed n dots
+  0x4d: 1, // ESC M n: font
+  0x52: 1, // ESC R n: international character set
+  0x56: 1, // ESC V n: rotation
+  0x5c: 2, // ESC \ nL nH: relative position
+  0x61: 1, // ESC a n: alignment
+  0x63: 2, // ESC c 5 n / ESC c 3 n: panel keys, paper sensors
+  0x64: 1, // ESC d n: feed lines
+  0x70: 3, // ESC p m t1 t2: drawer kick
+  0x74: 1, // ESC t n: code page
+  0x7b: 1, // ESC { n: upside down
+};
+const gsArguments: Readonly<Record<number, number>> = {
+  0x42: 1, // GS B n: reverse
+  0x48: 1, // GS H n: HRI position
+  0x49: 1, // GS I n: printer id
+  0x4c: 2, // GS L nL nH: left margin
+  0x57: 2, // GS W nL nH: print width
+  0x66: 1, // GS f n: HRI font
+  0x68: 1, // GS h n: barcode height
+  0x72: 1, // GS r n: transmit status
+  0x77: 1, // GS w n: barcode width
+};
+const fsArguments: Readonly<Record<number, number>> = {
+  0x21: 1, // FS ! n: Chinese print mode
+  0x2d: 1, // FS - n: Chinese underline
+  0x53: 2, // FS S n1 n2: Chinese spacing
+  0x57: 1, // FS W n: Chinese quadruple size
+};
+
 const initialStyle = (): TextStyle => ({ align: 'left', bold: false, width: 1, height: 1 });
 
 /**
@@ -101,6 +145,10 @@ export class EscPosDecoder {
           this.#chinese = b[at + 1] === 0x26;
           return op(2, { type: 'chineseMode', on: this.#chinese });
         }
+        if (fsArguments[b[at + 1]!] !== undefined) {
+          const args = fsArguments[b[at + 1]!]!;
+          return avail < 2 + args ? 'more' : op(2 + args);
+        }
         return op(1, unknown(b, at, 1));
       case 0x1d: // GS
         return this.#gs(b, at, avail);
@@ -116,19 +164,28 @@ export class EscPosDecoder {
       this.#style = initialStyle();
       return { consumed: 2, events: [{ type: 'initialize' }] };
     }
-    if (avail < 3) return 'more';
-    const n = b[at + 2]!;
+    const args = escArguments[cmd];
+    if (args === undefined) return { consumed: 1, events: [unknown(b, at, 1)] };
+    if (avail < 2 + args) return 'more';
+    const n = b[at + 2] ?? 0;
     switch (cmd) {
-      case 0x45:
+      case 0x45: // ESC E: bold
         this.#style.bold = (n & 1) === 1;
         return { consumed: 3, events: [] };
-      case 0x61:
+      case 0x61: // ESC a: alignment
         this.#style.align = n % 0x30 === 1 ? 'center' : n % 0x30 === 2 ? 'right' : 'left';
         return { consumed: 3, events: [] };
-      case 0x64:
+      case 0x64: // ESC d: feed n lines
         return { consumed: 3, events: [{ type: 'lineFeed', lines: n }] };
+      case 0x21: // ESC !: print mode; bit 3 bold, bits 4/5 double height/width
+        this.#style.bold = (n & 0x08) !== 0;
+        this.#style.height = n & 0x10 ? 2 : 1;
+        this.#style.width = n & 0x20 ? 2 : 1;
+        return { consumed: 3, events: [] };
       default:
-        return { consumed: 1, events: [unknown(b, at, 1)] };
+        // Known commands we do not model (spacing, underline, code page…): skip them whole
+        // so their argument bytes are not taken for text.
+        return { consumed: 2 + args, events: [] };
     }
   }
 
@@ -157,13 +214,13 @@ export class EscPosDecoder {
         return { consumed: 3, events: [{ type: 'cut', mode: m === 0x00 || m === 0x30 ? 'full' : 'partial' }] };
       }
       case 0x28: {
+        // GS ( x pL pH …: every function of this family is length-prefixed; only k (QR) is modelled.
         if (avail < 5) return 'more';
-        if (b[at + 2] !== 0x6b) return { consumed: 1, events: [unknown(b, at, 1)] };
         const length = b[at + 3]! | (b[at + 4]! << 8);
         if (length + 5 > MAX_COMMAND_BYTES) return { consumed: 1, events: [unknown(b, at, 1)] };
         if (avail < 5 + length) return 'more';
         const body = b.subarray(at + 5, at + 5 + length);
-        return { consumed: 5 + length, events: this.#qrFunction(body) };
+        return { consumed: 5 + length, events: b[at + 2] === 0x6b ? this.#qrFunction(body) : [] };
       }
       case 0x76: {
         if (avail < 8) return 'more';
@@ -176,8 +233,24 @@ export class EscPosDecoder {
         const bits = b.slice(at + 8, at + 8 + size);
         return { consumed: 8 + size, events: [{ type: 'raster', width: bytesPerRow * 8, height, bits }] };
       }
-      default:
-        return { consumed: 1, events: [unknown(b, at, 1)] };
+      case 0x6b: {
+        // GS k barcode: m ≤ 6 ends at NUL, m ≥ 65 carries a length byte.
+        if (avail < 3) return 'more';
+        const m = b[at + 2]!;
+        if (m >= 65) {
+          if (avail < 4) return 'more';
+          const end = 4 + b[at + 3]!;
+          return avail < end ? 'more' : { consumed: end, events: [] };
+        }
+        const nul = b.indexOf(0, at + 3);
+        if (nul < 0) return avail - 3 > 255 ? { consumed: 1, events: [unknown(b, at, 1)] } : 'more';
+        return { consumed: nul - at + 1, events: [] };
+      }
+      default: {
+        const args = gsArguments[cmd];
+        if (args === undefined) return { consumed: 1, events: [unknown(b, at, 1)] };
+        return avail < 2 + args ? 'more' : { consumed: 2 + args, events: [] };
+      }
     }
   }
 
