@@ -13,7 +13,8 @@ import { sleep, waitUntil } from './helpers/wait.ts';
 
 const cardA = { text: encodeIdCardText(idCardFixtures.residentA), photo: fictionalPhoto(1) };
 const cardB = { text: encodeIdCardText(idCardFixtures.foreigner2023), photo: fictionalPhoto(2) };
-const fast = { pollIntervalMs: 10, responseTimeoutMs: 200 };
+// Generous answer time: a loaded CI machine must not turn a slow answer into a failed read.
+const fast = { pollIntervalMs: 10, responseTimeoutMs: 1_000 };
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -103,7 +104,7 @@ describe('ID card reader driver (in-process simulator)', () => {
     const { sim, reader, seen } = await loopbackReader();
     sim.setSilent(true);
     reader.start();
-    await waitUntil(() => seen.noAnswer() >= 2);
+    await waitUntil(() => seen.noAnswer() >= 2, 5_000);
     sim.setSilent(false);
     sim.present(cardA);
     await waitUntil(() => seen.cards.length === 1);
@@ -116,7 +117,7 @@ describe('ID card reader driver (in-process simulator)', () => {
       if (name === 'selectCard') sim.setSilent(true);
     });
     reader.start();
-    await waitUntil(() => seen.failures.length >= 1);
+    await waitUntil(() => seen.failures.length >= 1, 5_000);
     expect(seen.failures[0]).toBe('timeout');
     expect(seen.cards).toHaveLength(0);
   });

@@ -16,7 +16,8 @@ import { nextEvent, waitUntil } from './helpers/wait.ts';
 
 const slip = ticketSlipSchema.parse(JSON.parse(readFileSync(new URL('../../fixtures/golden/ticket-slip.json', import.meta.url), 'utf8')));
 const profile = printerProfiles['generic-80'];
-const fast = { statusTimeoutMs: 300, settleMs: 30 };
+// Generous answer time: a loaded CI machine must not turn a slow answer into a TIMEOUT.
+const fast = { statusTimeoutMs: 2_000, settleMs: 30 };
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -102,7 +103,7 @@ describe('ticket printer driver (in-process simulator)', () => {
     const pair = createLoopbackPair('sim:mute');
     await Promise.all([pair.host.open(), pair.device.open()]);
     cleanups.push(() => pair.host.close(), () => pair.device.close());
-    const printer = new TicketPrinter({ transport: pair.host, profile, ...fast });
+    const printer = new TicketPrinter({ transport: pair.host, profile, ...fast, statusTimeoutMs: 300 });
     await expectPrintError(printer.printTicket(slip), 'TIMEOUT');
   });
 
@@ -208,7 +209,7 @@ describe('ticket printer driver over a real pseudo-terminal', () => {
     const sim = new PrinterSimulator(deviceEnd);
     await Promise.all([hostEnd.open(), deviceEnd.open()]);
     expect(await hostEnd.setModemLines({ dtr: true })).toBe(false);
-    const printer = new TicketPrinter({ transport: hostEnd, profile, ...fast, statusTimeoutMs: 1_000 });
+    const printer = new TicketPrinter({ transport: hostEnd, profile, ...fast });
 
     await printer.printTicket(slip);
     expect(sim.printed).toHaveLength(1);

@@ -92,7 +92,7 @@ describe('key tables', () => {
 async function busOverLoopback(options: { ackTimeoutMs?: number } = {}) {
   const pair = createLoopbackPair('sim:bus');
   const sim = new WindowBusSimulator(pair.device, { resendMs: 100 }).addKeypad(1).addKeypad(2).addEvaluator(11, 'five-key').addEvaluator(12, 'four-key-reversed');
-  const bus = new WindowBus({ transport: pair.host, evaluators: { 11: 'five-key', 12: 'four-key-reversed' }, ackTimeoutMs: options.ackTimeoutMs ?? 200 });
+  const bus = new WindowBus({ transport: pair.host, evaluators: { 11: 'five-key', 12: 'four-key-reversed' }, ackTimeoutMs: options.ackTimeoutMs ?? 1_000 });
   await Promise.all([pair.host.open(), pair.device.open()]);
   cleanups.push(() => sim.stop(), () => pair.host.close(), () => pair.device.close());
   return { pair, sim, bus };
@@ -138,7 +138,7 @@ describe('window bus driver (in-process simulator)', () => {
   });
 
   it('retries a frame that was not echoed, and fails with NO_ACK for a dead address', async () => {
-    const { sim, bus } = await busOverLoopback({ ackTimeoutMs: 50 });
+    const { sim, bus } = await busOverLoopback({ ackTimeoutMs: 200 });
     sim.deafFrames = 1;
     await bus.showNumber(1, '7');
     expect(sim.keypad(1).number).toBe('7');
