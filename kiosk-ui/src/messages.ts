@@ -86,6 +86,8 @@ export const messages = {
     identityIntro: '办理该业务需核验身份。请将身份证放在下方读卡区，或输入身份证号码。',
     identityReading: '请将身份证平放在读卡区，不要移动',
     identityType: '输入身份证号码',
+    identityTypeTitle: '输入身份证号码',
+    identityUseCard: '改为读卡',
     identityTyped: '身份证号码',
     identitySubmit: '确定',
     identityReaderOffline: '读卡器暂不可用，请输入身份证号码',

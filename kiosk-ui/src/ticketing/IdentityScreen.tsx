@@ -41,7 +41,7 @@ export function IdentityScreen({ categoryName, readerReady, today, subscribe, on
         <button type="button" class="back-button" onClick={onBack}>
           {messages.common.back}
         </button>
-        <h2 class="screen-title">{t.identityTitle}</h2>
+        <h2 class="screen-title">{typing.value ? t.identityTypeTitle : t.identityTitle}</h2>
       </div>
       <p class="identity-category">{categoryName}</p>
       <p class="identity-intro">{t.identityIntro}</p>
@@ -78,7 +78,7 @@ export function IdentityScreen({ categoryName, readerReady, today, subscribe, on
           <div class="confirm-actions">
             {readerReady && (
               <button type="button" class="secondary-button" onClick={() => (typing.value = false)}>
-                {t.identityTitle}
+                {t.identityUseCard}
               </button>
             )}
             <button type="button" class="primary-button" disabled={typed.value.length !== 18} onClick={submit}>
