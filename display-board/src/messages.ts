@@ -3,9 +3,10 @@
 export const messages = {
   appTitle: '叫号屏',
   board: {
-    latestCall: '请到窗口办理',
-    pleaseGo: (number: string) => `请 ${number} 号`,
-    toWindow: (window: number) => `到 ${window} 号窗口`,
+    please: '请',
+    numberSuffix: '号',
+    to: '到',
+    windowSuffix: '号窗口办理',
     recall: '重呼',
     recentTitle: '最近叫号',
     recentNumber: '号码',
@@ -31,10 +32,6 @@ export const messages = {
     closedReason: '本窗口暂未开放',
     idle: '请稍候',
     unknown: (n: number) => `没有 ${n} 号窗口`,
-  },
-  voice: {
-    /** Used when the board's own template is missing. */
-    defaultTemplate: '请{number}号到{window}号窗口办理',
   },
   net: {
     connecting: '正在连接服务器…',

@@ -19,12 +19,12 @@ export function LatestCall({ call }: { call: CallView | null }) {
     <section class="latest-call">
       <div class="latest-flash">
         <p class="latest-line">
-          <span class="latest-please">请</span>
+          <span class="latest-please">{m.please}</span>
           <span class="latest-number">{call.number}</span>
-          <span class="latest-please">号</span>
+          <span class="latest-please">{m.numberSuffix}</span>
         </p>
         <p class="latest-arrow">
-          到 <span class="latest-window">{call.windowNumber}</span> 号窗口办理
+          {m.to} <span class="latest-window">{call.windowNumber}</span> {m.windowSuffix}
         </p>
         {call.recall && <p class="latest-recall">{m.recall}</p>}
       </div>

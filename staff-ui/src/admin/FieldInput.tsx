@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { messages } from '../messages.ts';
 import type { Field, FieldContext } from './resources.ts';
 import { formatLines, formatSessions, fromLocalInput, getPath, parseLines, parseOptionalNumber, parseSessions, toLocalInput, type Draft } from './form-values.ts';
 
@@ -57,7 +58,7 @@ export function FieldInput({ field, draft, ctx, creating, offsetMinutes, serverE
           onText={(text) => {
             const parsed = parseOptionalNumber(text);
             if (parsed !== null && typeof parsed === 'object') return set(value, parsed.error);
-            if (parsed === null && !field.optional) return set(value, '请填写');
+            if (parsed === null && !field.optional) return set(value, messages.adminForms.parse.required);
             set(parsed);
           }}
         />
@@ -161,7 +162,7 @@ export function FieldInput({ field, draft, ctx, creating, offsetMinutes, serverE
           id={id}
           name={field.path}
           initial={formatSessions(value as never)}
-          placeholder={field.optional ? '按大厅办公时间' : '09:00-12:00 13:30-17:00'}
+          placeholder={field.optional ? messages.adminForms.parse.hallHours : messages.adminForms.parse.hoursExample}
           onText={(text) => {
             const parsed = parseSessions(text);
             if (!Array.isArray(parsed)) return set(value, parsed.error);

@@ -2,6 +2,9 @@
 // text an admin types (hours, one item per line, an optional number) into the wire shape and
 // back. Tested by table; the server validates again and has the last word.
 import type { Session } from '@hall/common/domain';
+import { messages } from '../messages.ts';
+
+const m = messages.adminForms.parse;
 
 export type Draft = Record<string, unknown>;
 
@@ -37,7 +40,7 @@ export function parseSessions(text: string): Session[] | { error: string } {
   const sessions: Session[] = [];
   for (const part of parts) {
     const match = /^(\d{1,2}):(\d{2})\s*[-–~～至]\s*(\d{1,2}):(\d{2})$/.exec(part);
-    if (!match) return { error: `无法识别“${part}”，请写成 09:00-12:00` };
+    if (!match) return { error: m.badHours(part) };
     const pad = (h: string) => h.padStart(2, '0');
     sessions.push({ start: `${pad(match[1]!)}:${match[2]}`, end: `${pad(match[3]!)}:${match[4]}` });
   }
@@ -60,7 +63,7 @@ export function parseOptionalNumber(text: string): number | null | { error: stri
   const trimmed = text.trim();
   if (trimmed === '') return null;
   const n = Number(trimmed);
-  return Number.isFinite(n) ? n : { error: '请输入数字' };
+  return Number.isFinite(n) ? n : { error: m.notANumber };
 }
 
 /** Epoch ms ⇄ the value of an <input type="datetime-local"> in the hall's time zone offset. */

@@ -1,8 +1,16 @@
 // What the console configures, described as data: each collection's REST path, its key, the
 // columns of its list, the fields of its form, and a new item's defaults. One generic page
-// renders them all, so adding a field is one line here. Labels are the console's Chinese.
+// renders them all, so adding a field is one line here. Its words are in messages.ts
+// (messages.adminForms), keyed by page and field path.
 import type { HallState } from '@hall/common/hall-state';
 import type { Draft } from './form-values.ts';
+import { messages } from '../messages.ts';
+
+const M = messages.adminForms;
+const T = M.text;
+const W = M.words;
+const windowLabel = M.windowLabel;
+const windowShort = M.windowShort;
 
 export interface Option {
   value: string;
@@ -57,52 +65,52 @@ export interface Resource {
   searchable?: boolean;
 }
 
-const yesNo = (v: unknown) => (v ? '是' : '否');
+const yesNo = (v: unknown) => (v ? W.yes : W.no);
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 export const categoryOptions = ({ state }: FieldContext): Option[] => (state?.categories ?? []).map((c) => ({ value: c.id, label: `${c.prefix} ${c.name}` }));
 export const windowOptions = ({ state }: FieldContext): Option[] =>
-  [...(state?.windows ?? [])].sort((a, b) => a.number - b.number).map((w) => ({ value: w.id, label: w.name === `${w.number}号窗口` ? w.name : `${w.number}号 ${w.name}` }));
+  [...(state?.windows ?? [])].sort((a, b) => a.number - b.number).map((w) => ({ value: w.id, label: windowLabel(w.number, w.name) }));
 const categoryName = (id: unknown, ctx: FieldContext) => ctx.state?.categories.find((c) => c.id === id)?.name ?? str(id);
 
-const idHint = '小写字母、数字和连字符，创建后不能修改';
+const idHint = W.idHint;
 
-export const DEFAULT_BOARD = { zone: '', categoryIds: [], windowIds: [], layout: 'landscape', speak: true, voiceTemplate: '请{number}号到{window}号窗口办理' };
+export const DEFAULT_BOARD = { zone: '', categoryIds: [], windowIds: [], layout: 'landscape', speak: true, voiceTemplate: M.defaultVoiceTemplate };
 
 export const resources: Record<string, Resource> = {
   categories: {
     slug: 'categories',
-    title: '业务分类',
+    title: T['categories.title'],
     key: 'id',
     columns: [
-      { label: '前缀', value: (c) => str(c.prefix) },
-      { label: '名称', value: (c) => str(c.name) },
-      { label: '分组', value: (c) => str(c.group) },
-      { label: '每日限号', value: (c) => (c.dailyQuota === null ? '不限' : str(c.dailyQuota)) },
-      { label: '需身份证', value: (c) => yesNo(c.identityRequired) },
-      { label: '启用', value: (c) => yesNo(c.enabled) },
+      { label: T['categories.column.0'], value: (c) => str(c.prefix) },
+      { label: T['categories.column.1'], value: (c) => str(c.name) },
+      { label: T['categories.column.2'], value: (c) => str(c.group) },
+      { label: T['categories.column.3'], value: (c) => (c.dailyQuota === null ? W.unlimited : str(c.dailyQuota)) },
+      { label: T['categories.column.4'], value: (c) => yesNo(c.identityRequired) },
+      { label: T['categories.column.5'], value: (c) => yesNo(c.enabled) },
     ],
     fields: [
-      { kind: 'text', path: 'id', label: '编号', hint: idHint, keyOnCreate: true, required: true, maxLength: 40 },
-      { kind: 'text', path: 'prefix', label: '号码前缀', hint: '1到2个大写字母，如 A', required: true, maxLength: 2 },
-      { kind: 'text', path: 'name', label: '名称', required: true, maxLength: 30 },
-      { kind: 'text', path: 'group', label: '自助机分组', hint: '部门或主题，如 税务、我要开餐馆', required: true, maxLength: 30 },
-      { kind: 'text', path: 'department', label: '进驻部门', maxLength: 40 },
-      { kind: 'textarea', path: 'description', label: '说明', maxLength: 200, rows: 2 },
-      { kind: 'sessions', path: 'hours', label: '办理时间（工作日）', hint: '如 09:00-12:00 13:30-17:00；留空则按大厅办公时间', optional: true },
-      { kind: 'bool', path: 'weekendService', label: '周末不打烊（周末也可取号）' },
-      { kind: 'number', path: 'dailyQuota', label: '每日限号', hint: '留空为不限', min: 1, max: 99999, optional: true, placeholder: '不限' },
-      { kind: 'bool', path: 'onePerPerson', label: '每人限取一个等候中的号' },
-      { kind: 'bool', path: 'identityRequired', label: '取号需刷身份证' },
-      { kind: 'bool', path: 'priorityEnabled', label: '允许进入绿色通道（优先）' },
-      { kind: 'number', path: 'priorityAge', label: '按年龄自动优先', hint: '如 70：70岁及以上刷身份证自动优先；留空则不按年龄', min: 50, max: 120, optional: true, placeholder: '不按年龄' },
-      { kind: 'number', path: 'numberWidth', label: '号码位数', min: 2, max: 5 },
-      { kind: 'number', path: 'defaultServiceMinutes', label: '平均办理分钟（估算等候用）', min: 1, max: 240 },
-      { kind: 'bool', path: 'alternatives.appointment', label: '无号时提示预约' },
-      { kind: 'multi', path: 'alternatives.categoryIds', label: '无号时推荐的其他业务', options: categoryOptions },
-      { kind: 'lines', path: 'materials', label: '所需材料（每行一项）', rows: 3 },
-      { kind: 'number', path: 'sortOrder', label: '排序', step: 1 },
-      { kind: 'bool', path: 'enabled', label: '启用' },
+      { kind: 'text', path: 'id', label: T['categories.id'], hint: idHint, keyOnCreate: true, required: true, maxLength: 40 },
+      { kind: 'text', path: 'prefix', label: T['categories.prefix'], hint: T['categories.prefix.hint'], required: true, maxLength: 2 },
+      { kind: 'text', path: 'name', label: T['categories.name'], required: true, maxLength: 30 },
+      { kind: 'text', path: 'group', label: T['categories.group'], hint: T['categories.group.hint'], required: true, maxLength: 30 },
+      { kind: 'text', path: 'department', label: T['categories.department'], maxLength: 40 },
+      { kind: 'textarea', path: 'description', label: T['categories.description'], maxLength: 200, rows: 2 },
+      { kind: 'sessions', path: 'hours', label: T['categories.hours'], hint: T['categories.hours.hint'], optional: true },
+      { kind: 'bool', path: 'weekendService', label: T['categories.weekendService'] },
+      { kind: 'number', path: 'dailyQuota', label: T['categories.dailyQuota'], hint: T['categories.dailyQuota.hint'], min: 1, max: 99999, optional: true, placeholder: T['categories.dailyQuota.placeholder'] },
+      { kind: 'bool', path: 'onePerPerson', label: T['categories.onePerPerson'] },
+      { kind: 'bool', path: 'identityRequired', label: T['categories.identityRequired'] },
+      { kind: 'bool', path: 'priorityEnabled', label: T['categories.priorityEnabled'] },
+      { kind: 'number', path: 'priorityAge', label: T['categories.priorityAge'], hint: T['categories.priorityAge.hint'], min: 50, max: 120, optional: true, placeholder: T['categories.priorityAge.placeholder'] },
+      { kind: 'number', path: 'numberWidth', label: T['categories.numberWidth'], min: 2, max: 5 },
+      { kind: 'number', path: 'defaultServiceMinutes', label: T['categories.defaultServiceMinutes'], min: 1, max: 240 },
+      { kind: 'bool', path: 'alternatives.appointment', label: T['categories.alternatives.appointment'] },
+      { kind: 'multi', path: 'alternatives.categoryIds', label: T['categories.alternatives.categoryIds'], options: categoryOptions },
+      { kind: 'lines', path: 'materials', label: T['categories.materials'], rows: 3 },
+      { kind: 'number', path: 'sortOrder', label: T['categories.sortOrder'], step: 1 },
+      { kind: 'bool', path: 'enabled', label: T['categories.enabled'] },
     ],
     blank: () => ({
       id: '',
@@ -128,44 +136,44 @@ export const resources: Record<string, Resource> = {
   },
   windows: {
     slug: 'windows',
-    title: '窗口',
+    title: T['windows.title'],
     key: 'id',
     columns: [
-      { label: '窗口号', value: (w) => str(w.number) },
-      { label: '名称', value: (w) => str(w.name) },
-      { label: '区域', value: (w) => str(w.zone) },
+      { label: T['windows.column.0'], value: (w) => str(w.number) },
+      { label: T['windows.column.1'], value: (w) => str(w.name) },
+      { label: T['windows.column.2'], value: (w) => str(w.zone) },
       {
-        label: '办理业务（权重）',
+        label: T['windows.column.3'],
         value: (w, ctx) => ((w.categories as Array<{ categoryId: string; weight: number }>) ?? []).map((c) => `${categoryName(c.categoryId, ctx)}×${c.weight}`).join('、'),
       },
-      { label: '启用', value: (w) => yesNo(w.enabled) },
+      { label: T['windows.column.4'], value: (w) => yesNo(w.enabled) },
     ],
     fields: [
-      { kind: 'text', path: 'id', label: '编号', hint: idHint, keyOnCreate: true, required: true, maxLength: 40 },
-      { kind: 'number', path: 'number', label: '窗口号', hint: '叫号屏和语音播报使用', min: 1, max: 999 },
-      { kind: 'text', path: 'name', label: '名称', required: true, maxLength: 30 },
-      { kind: 'text', path: 'zone', label: '区域或楼层', maxLength: 30 },
-      { kind: 'weights', path: 'categories', label: '办理业务与权重', hint: '权重越大，该业务被叫到的比例越高；0 表示仅在其他业务无人等候时叫' },
-      { kind: 'bool', path: 'enabled', label: '启用' },
+      { kind: 'text', path: 'id', label: T['windows.id'], hint: idHint, keyOnCreate: true, required: true, maxLength: 40 },
+      { kind: 'number', path: 'number', label: T['windows.number'], hint: T['windows.number.hint'], min: 1, max: 999 },
+      { kind: 'text', path: 'name', label: T['windows.name'], required: true, maxLength: 30 },
+      { kind: 'text', path: 'zone', label: T['windows.zone'], maxLength: 30 },
+      { kind: 'weights', path: 'categories', label: T['windows.categories'], hint: T['windows.categories.hint'] },
+      { kind: 'bool', path: 'enabled', label: T['windows.enabled'] },
     ],
     blank: () => ({ id: '', number: 1, name: '', zone: '', categories: [], enabled: true }),
   },
   staff: {
     slug: 'staff',
-    title: '工作人员',
+    title: T['staff.title'],
     key: 'id',
     columns: [
-      { label: '用户名', value: (s) => str(s.username) },
-      { label: '姓名', value: (s) => str(s.displayName) },
-      { label: '角色', value: (s) => (s.role === 'admin' ? '管理员' : '窗口人员') },
-      { label: '启用', value: (s) => yesNo(s.enabled) },
+      { label: T['staff.column.0'], value: (s) => str(s.username) },
+      { label: T['staff.column.1'], value: (s) => str(s.displayName) },
+      { label: T['staff.column.2'], value: (s) => (s.role === 'admin' ? W.admin : W.clerk) },
+      { label: T['staff.column.3'], value: (s) => yesNo(s.enabled) },
     ],
     fields: [
-      { kind: 'text', path: 'username', label: '用户名', hint: '2到32位小写字母、数字、点、下划线或连字符', required: true, maxLength: 32 },
-      { kind: 'text', path: 'displayName', label: '姓名', hint: '在窗口屏和操作日志中显示', required: true, maxLength: 30 },
-      { kind: 'select', path: 'role', label: '角色', options: () => [{ value: 'clerk', label: '窗口人员' }, { value: 'admin', label: '管理员' }] },
-      { kind: 'password', path: 'password', label: '密码', hint: '至少8位；修改时留空则不变，重设后该人员需重新登录', requiredOnCreate: true },
-      { kind: 'bool', path: 'enabled', label: '启用（停用后立即退出登录）' },
+      { kind: 'text', path: 'username', label: T['staff.username'], hint: T['staff.username.hint'], required: true, maxLength: 32 },
+      { kind: 'text', path: 'displayName', label: T['staff.displayName'], hint: T['staff.displayName.hint'], required: true, maxLength: 30 },
+      { kind: 'select', path: 'role', label: T['staff.role'], options: () => [{ value: 'clerk', label: W.clerk }, { value: 'admin', label: W.admin }] },
+      { kind: 'password', path: 'password', label: T['staff.password'], hint: T['staff.password.hint'], requiredOnCreate: true },
+      { kind: 'bool', path: 'enabled', label: T['staff.enabled'] },
     ],
     blank: () => ({ id: '', username: '', displayName: '', role: 'clerk', enabled: true, password: '' }),
     // The account id follows the username when created: admins think in usernames.
@@ -177,32 +185,32 @@ export const resources: Record<string, Resource> = {
   },
   devices: {
     slug: 'devices',
-    title: '设备',
+    title: T['devices.title'],
     key: 'id',
     columns: [
-      { label: '编号', value: (d) => str(d.id) },
-      { label: '名称', value: (d) => str(d.name) },
-      { label: '类型', value: (d) => deviceKindName(str(d.kind)) },
-      { label: '窗口', value: (d, ctx) => (d.windowId ? `${ctx.state?.windows.find((w) => w.id === d.windowId)?.number ?? d.windowId}号` : '') },
-      { label: '启用', value: (d) => yesNo(d.enabled) },
+      { label: T['devices.column.0'], value: (d) => str(d.id) },
+      { label: T['devices.column.1'], value: (d) => str(d.name) },
+      { label: T['devices.column.2'], value: (d) => deviceKindName(str(d.kind)) },
+      { label: T['devices.column.3'], value: (d, ctx) => (d.windowId ? windowShort(ctx.state?.windows.find((w) => w.id === d.windowId)?.number ?? str(d.windowId)) : '') },
+      { label: T['devices.column.4'], value: (d) => yesNo(d.enabled) },
     ],
     fields: [
-      { kind: 'text', path: 'id', label: '编号', hint: idHint, keyOnCreate: true, required: true, maxLength: 40 },
-      { kind: 'text', path: 'name', label: '名称', hint: '如 一楼自助机2、二楼叫号屏', required: true, maxLength: 40 },
+      { kind: 'text', path: 'id', label: T['devices.id'], hint: idHint, keyOnCreate: true, required: true, maxLength: 40 },
+      { kind: 'text', path: 'name', label: T['devices.name'], hint: T['devices.name.hint'], required: true, maxLength: 40 },
       {
         kind: 'select',
         path: 'kind',
-        label: '类型',
+        label: T['devices.column.5'],
         options: () => (['kiosk', 'board', 'agent'] as const).map((k) => ({ value: k, label: deviceKindName(k) })),
       },
-      { kind: 'select', path: 'windowId', label: '所属窗口', hint: '窗口设备（窗口屏、呼叫器、评价器）必填', options: windowOptions, optional: true, when: (d) => d.kind === 'agent' },
-      { kind: 'text', path: 'board.zone', label: '叫号屏区域', hint: '显示在屏幕标题旁', maxLength: 30, when: isBoard },
-      { kind: 'multi', path: 'board.categoryIds', label: '显示的业务', hint: '都不选则显示全部', options: categoryOptions, when: isBoard },
-      { kind: 'multi', path: 'board.windowIds', label: '显示的窗口', hint: '都不选则显示全部', options: windowOptions, when: isBoard },
-      { kind: 'select', path: 'board.layout', label: '屏幕方向', options: () => [{ value: 'landscape', label: '横屏 1920×1080' }, { value: 'portrait', label: '竖屏 1080×1920' }], when: isBoard },
-      { kind: 'bool', path: 'board.speak', label: '语音播报', when: isBoard },
-      { kind: 'text', path: 'board.voiceTemplate', label: '播报语', hint: '{number} 为号码，{window} 为窗口号', maxLength: 60, when: isBoard },
-      { kind: 'bool', path: 'enabled', label: '启用' },
+      { kind: 'select', path: 'windowId', label: T['devices.windowId'], hint: T['devices.windowId.hint'], options: windowOptions, optional: true, when: (d) => d.kind === 'agent' },
+      { kind: 'text', path: 'board.zone', label: T['devices.board.zone'], hint: T['devices.board.zone.hint'], maxLength: 30, when: isBoard },
+      { kind: 'multi', path: 'board.categoryIds', label: T['devices.board.categoryIds'], hint: T['devices.board.categoryIds.hint'], options: categoryOptions, when: isBoard },
+      { kind: 'multi', path: 'board.windowIds', label: T['devices.board.windowIds'], hint: T['devices.board.windowIds.hint'], options: windowOptions, when: isBoard },
+      { kind: 'select', path: 'board.layout', label: T['devices.board.layout'], options: () => [{ value: 'landscape', label: W.landscape }, { value: 'portrait', label: W.portrait }], when: isBoard },
+      { kind: 'bool', path: 'board.speak', label: T['devices.board.speak'], when: isBoard },
+      { kind: 'text', path: 'board.voiceTemplate', label: T['devices.board.voiceTemplate'], hint: T['devices.board.voiceTemplate.hint'], maxLength: 60, when: isBoard },
+      { kind: 'bool', path: 'enabled', label: T['devices.enabled'] },
     ],
     blank: () => ({ id: '', kind: 'kiosk', name: '', windowId: null, board: null, enabled: true }),
     normalize: (d) => {
@@ -212,47 +220,47 @@ export const resources: Record<string, Resource> = {
   },
   notices: {
     slug: 'notices',
-    title: '公告',
+    title: T['notices.title'],
     key: 'id',
     columns: [
-      { label: '内容', value: (n) => str(n.text) },
-      { label: '显示在', value: (n) => ((n.targets as string[]) ?? []).map((t) => (t === 'board' ? '叫号屏' : '自助机')).join('、') },
-      { label: '启用', value: (n) => yesNo(n.enabled) },
+      { label: T['notices.column.0'], value: (n) => str(n.text) },
+      { label: T['notices.column.1'], value: (n) => ((n.targets as string[]) ?? []).map((t) => (t === 'board' ? W.board : W.kiosk)).join(W.listSeparator) },
+      { label: T['notices.column.2'], value: (n) => yesNo(n.enabled) },
     ],
     fields: [
-      { kind: 'text', path: 'id', label: '编号', hint: idHint, keyOnCreate: true, required: true, maxLength: 40 },
-      { kind: 'textarea', path: 'text', label: '内容', maxLength: 200, rows: 3 },
-      { kind: 'multi', path: 'targets', label: '显示在', options: () => [{ value: 'board', label: '叫号屏' }, { value: 'kiosk', label: '自助机' }] },
-      { kind: 'datetime', path: 'startsAt', label: '开始时间', hint: '留空为立即' },
-      { kind: 'datetime', path: 'endsAt', label: '结束时间', hint: '留空为一直显示' },
-      { kind: 'bool', path: 'enabled', label: '启用' },
+      { kind: 'text', path: 'id', label: T['notices.id'], hint: idHint, keyOnCreate: true, required: true, maxLength: 40 },
+      { kind: 'textarea', path: 'text', label: T['notices.text'], maxLength: 200, rows: 3 },
+      { kind: 'multi', path: 'targets', label: T['notices.targets'], options: () => [{ value: 'board', label: W.board }, { value: 'kiosk', label: W.kiosk }] },
+      { kind: 'datetime', path: 'startsAt', label: T['notices.startsAt'], hint: T['notices.startsAt.hint'] },
+      { kind: 'datetime', path: 'endsAt', label: T['notices.endsAt'], hint: T['notices.endsAt.hint'] },
+      { kind: 'bool', path: 'enabled', label: T['notices.enabled'] },
     ],
     blank: () => ({ id: '', text: '', targets: ['board', 'kiosk'], startsAt: null, endsAt: null, enabled: true }),
   },
   'service-items': {
     slug: 'service-items',
-    title: '办事事项',
+    title: T['service-items.title'],
     key: 'id',
     searchable: true,
     columns: [
-      { label: '事项名称', value: (s) => str(s.name) },
-      { label: '部门', value: (s) => str(s.department) },
-      { label: '取号业务', value: (s, ctx) => (s.categoryId ? categoryName(s.categoryId, ctx) : '') },
-      { label: '启用', value: (s) => yesNo(s.enabled) },
+      { label: T['service-items.column.0'], value: (s) => str(s.name) },
+      { label: T['service-items.column.1'], value: (s) => str(s.department) },
+      { label: T['service-items.column.2'], value: (s, ctx) => (s.categoryId ? categoryName(s.categoryId, ctx) : '') },
+      { label: T['service-items.column.3'], value: (s) => yesNo(s.enabled) },
     ],
     fields: [
-      { kind: 'text', path: 'id', label: '编号', hint: idHint, keyOnCreate: true, required: true, maxLength: 40 },
-      { kind: 'text', path: 'name', label: '事项名称', required: true, maxLength: 80 },
-      { kind: 'text', path: 'department', label: '实施部门', maxLength: 40 },
-      { kind: 'select', path: 'categoryId', label: '取号业务', options: categoryOptions, optional: true },
-      { kind: 'lines', path: 'keywords', label: '搜索关键词（每行一个）', rows: 2 },
-      { kind: 'textarea', path: 'guide.basis', label: '办事指南 · 设定依据', maxLength: 4000, rows: 3 },
-      { kind: 'textarea', path: 'guide.conditions', label: '办事指南 · 申请条件', maxLength: 4000, rows: 3 },
-      { kind: 'lines', path: 'guide.materials', label: '办事指南 · 申请材料（每行一项）', rows: 4 },
-      { kind: 'textarea', path: 'guide.procedure', label: '办事指南 · 办理流程', maxLength: 4000, rows: 3 },
-      { kind: 'text', path: 'guide.timeLimit', label: '办事指南 · 办理时限', maxLength: 200 },
-      { kind: 'text', path: 'guide.fees', label: '办事指南 · 收费标准', maxLength: 500 },
-      { kind: 'bool', path: 'enabled', label: '启用' },
+      { kind: 'text', path: 'id', label: T['service-items.id'], hint: idHint, keyOnCreate: true, required: true, maxLength: 40 },
+      { kind: 'text', path: 'name', label: T['service-items.name'], required: true, maxLength: 80 },
+      { kind: 'text', path: 'department', label: T['service-items.department'], maxLength: 40 },
+      { kind: 'select', path: 'categoryId', label: T['service-items.categoryId'], options: categoryOptions, optional: true },
+      { kind: 'lines', path: 'keywords', label: T['service-items.keywords'], rows: 2 },
+      { kind: 'textarea', path: 'guide.basis', label: T['service-items.guide.basis'], maxLength: 4000, rows: 3 },
+      { kind: 'textarea', path: 'guide.conditions', label: T['service-items.guide.conditions'], maxLength: 4000, rows: 3 },
+      { kind: 'lines', path: 'guide.materials', label: T['service-items.guide.materials'], rows: 4 },
+      { kind: 'textarea', path: 'guide.procedure', label: T['service-items.guide.procedure'], maxLength: 4000, rows: 3 },
+      { kind: 'text', path: 'guide.timeLimit', label: T['service-items.guide.timeLimit'], maxLength: 200 },
+      { kind: 'text', path: 'guide.fees', label: T['service-items.guide.fees'], maxLength: 500 },
+      { kind: 'bool', path: 'enabled', label: T['service-items.enabled'] },
     ],
     blank: () => ({
       id: '',
@@ -260,23 +268,23 @@ export const resources: Record<string, Resource> = {
       department: '',
       categoryId: null,
       keywords: [],
-      guide: { basis: '', conditions: '', materials: [], procedure: '', timeLimit: '', fees: '不收费' },
+      guide: { basis: '', conditions: '', materials: [], procedure: '', timeLimit: '', fees: W.noFees },
       enabled: true,
     }),
   },
   calendar: {
     slug: 'calendar',
-    title: '节假日与调休',
+    title: T['calendar.title'],
     key: 'date',
     columns: [
-      { label: '日期', value: (d) => str(d.date) },
-      { label: '类型', value: (d) => (d.kind === 'holiday' ? '放假' : '调休上班') },
-      { label: '名称', value: (d) => str(d.name) },
+      { label: T['calendar.column.0'], value: (d) => str(d.date) },
+      { label: T['calendar.column.1'], value: (d) => (d.kind === 'holiday' ? W.holiday : W.workday) },
+      { label: T['calendar.column.2'], value: (d) => str(d.name) },
     ],
     fields: [
-      { kind: 'date', path: 'date', label: '日期' },
-      { kind: 'select', path: 'kind', label: '类型', options: () => [{ value: 'holiday', label: '放假（不办公）' }, { value: 'workday', label: '调休上班（按工作日办公）' }] },
-      { kind: 'text', path: 'name', label: '名称', hint: '如 春节、国庆节', maxLength: 30 },
+      { kind: 'date', path: 'date', label: T['calendar.date'] },
+      { kind: 'select', path: 'kind', label: T['calendar.kind'], options: () => [{ value: 'holiday', label: W.holidayOption }, { value: 'workday', label: W.workdayOption }] },
+      { kind: 'text', path: 'name', label: T['calendar.name'], hint: T['calendar.name.hint'], maxLength: 30 },
     ],
     blank: () => ({ date: '', kind: 'holiday', name: '' }),
   },
@@ -287,21 +295,21 @@ function isBoard(d: Draft): boolean {
 }
 
 export function deviceKindName(kind: string): string {
-  return kind === 'kiosk' ? '自助机' : kind === 'board' ? '叫号屏' : kind === 'agent' ? '窗口设备' : kind;
+  return kind === 'kiosk' ? W.kiosk : kind === 'board' ? W.board : kind === 'agent' ? W.agent : kind;
 }
 
 /** The hall-wide settings: one object, the same form machinery. */
 export const settingsFields: Field[] = [
-  { kind: 'text', path: 'name', label: '大厅名称', required: true, maxLength: 60 },
-  { kind: 'text', path: 'timeZone', label: '时区', maxLength: 60 },
-  { kind: 'sessions', path: 'weekdayHours', label: '工作日办公时间', hint: '如 09:00-12:00 13:30-17:00' },
-  { kind: 'sessions', path: 'weekendHours', label: '周末办公时间（周末不打烊业务）', hint: '留空则周末不办公' },
-  { kind: 'text', path: 'publicBaseUrl', label: '对外网址（小票二维码）', maxLength: 200 },
-  { kind: 'text', path: 'hotline', label: '咨询电话', maxLength: 40 },
-  { kind: 'number', path: 'recallLimit', label: '最多重呼次数', min: 0, max: 10 },
-  { kind: 'number', path: 'priorityStreak', label: '连续优先号上限', hint: '连续叫这么多个优先号后，插叫一个普通号', min: 1, max: 20 },
-  { kind: 'select', path: 'reactivatePosition', label: '过号恢复后排在', options: () => [{ value: 'original', label: '原位置' }, { value: 'back', label: '队尾' }] },
-  { kind: 'number', path: 'reactivateDelayMinutes', label: '过号恢复后延后分钟', min: 0, max: 120 },
-  { kind: 'number', path: 'appointmentLateMinutes', label: '预约迟到宽限分钟', min: 0, max: 240 },
-  { kind: 'number', path: 'personalDataRetentionDays', label: '个人信息保存天数', min: 1, max: 3650 },
+  { kind: 'text', path: 'name', label: T['settings.name'], required: true, maxLength: 60 },
+  { kind: 'text', path: 'timeZone', label: T['settings.timeZone'], maxLength: 60 },
+  { kind: 'sessions', path: 'weekdayHours', label: T['settings.weekdayHours'], hint: T['settings.weekdayHours.hint'] },
+  { kind: 'sessions', path: 'weekendHours', label: T['settings.weekendHours'], hint: T['settings.weekendHours.hint'] },
+  { kind: 'text', path: 'publicBaseUrl', label: T['settings.publicBaseUrl'], maxLength: 200 },
+  { kind: 'text', path: 'hotline', label: T['settings.hotline'], maxLength: 40 },
+  { kind: 'number', path: 'recallLimit', label: T['settings.recallLimit'], min: 0, max: 10 },
+  { kind: 'number', path: 'priorityStreak', label: T['settings.priorityStreak'], hint: T['settings.priorityStreak.hint'], min: 1, max: 20 },
+  { kind: 'select', path: 'reactivatePosition', label: T['settings.reactivatePosition'], options: () => [{ value: 'original', label: W.original }, { value: 'back', label: W.back }] },
+  { kind: 'number', path: 'reactivateDelayMinutes', label: T['settings.reactivateDelayMinutes'], min: 0, max: 120 },
+  { kind: 'number', path: 'appointmentLateMinutes', label: T['settings.appointmentLateMinutes'], min: 0, max: 240 },
+  { kind: 'number', path: 'personalDataRetentionDays', label: T['settings.personalDataRetentionDays'], min: 1, max: 3650 },
 ];
