@@ -13,9 +13,10 @@ import { renderTicketSvg } from './printer/ticket-svg.ts';
 import { runSimulator } from './sim-cli.ts';
 
 const usage = `usage:
-  hall-devices agent [--config agent.json] [--sim] [--port 7600]
+  hall-devices agent [--config agent.json] [--sim] [--port 7600] [--allow-origin URL]…
       run the device agent; --sim replaces every device by its simulator
-      (with no config: a whole simulated kiosk plus a window keypad and evaluator)
+      (with no config: a whole simulated kiosk plus a window keypad and evaluator);
+      --allow-origin lets pages from that origin (the hall server) connect besides loopback
   hall-devices sim printer|idcard|keypad|evaluator|scanner --path /tmp/ttyB [options]
       a simulated device on a serial line; type "help" for its commands
       printer:   --out DIR (keep .bin, .txt and .svg of every ticket) --profile generic-58|generic-80
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       config: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
       sim: { type: 'boolean' },
       port: { type: 'string' },
       path: { type: 'string' },
@@ -52,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
     case 'agent': {
       const config = values.config ? await loadAgentConfig(values.config) : parseAgentConfig({});
       if (values.port) config.port = Number(values.port);
+      if (values['allow-origin']) config.allowedOrigins.push(...values['allow-origin']);
       const agent = await startAgent(config, { sim: values.sim ?? !values.config });
       process.stderr.write(`device agent on http://${config.host}:${agent.port} (GET /status)\n`);
       await new Promise<void>((resolve) => {
