@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createQueuedAnnouncer, LOG_SIZE, type Announcement, type Outcome, type Voice } from './announcer.ts';
+import { createQueuedAnnouncer, LOG_SIZE, MAX_QUEUED, type Announcement, type Outcome, type Voice } from './announcer.ts';
 import { announcementText, buildAnnouncement, spellNumber } from './announcement.ts';
 import { createVoice } from './voice.ts';
 import type { ClipPlayer } from './clip-player.ts';
@@ -60,6 +60,16 @@ describe('queued announcer', () => {
     announcer.clear();
     await finishOne();
     expect(said).toEqual(['A001']);
+    expect(announcer.log.map((e) => e.state)).toEqual(['done', 'dropped']);
+  });
+
+  it('a full queue drops its oldest waiting call, not the one being said', async () => {
+    const { voice, said } = manualVoice();
+    const announcer = createQueuedAnnouncer(voice);
+    for (let i = 0; i <= MAX_QUEUED + 1; i++) announcer.announce(call(`A${i}`));
+    expect(said).toEqual(['A0']);
+    expect(announcer.log.filter((e) => e.state === 'dropped').map((e) => e.ticketNumber)).toEqual(['A1']);
+    expect(announcer.log.filter((e) => e.state === 'queued').length).toBe(MAX_QUEUED);
   });
 
   it('keeps a bounded log over days of calls', async () => {

@@ -27,7 +27,8 @@ export interface Voice {
 export interface LogEntry extends Announcement {
   /** Increases by one per announcement, across the board's life. */
   id: number;
-  state: 'queued' | 'playing' | 'done';
+  /** dropped: left the queue unsaid (the queue was full, or the board went silent). */
+  state: 'queued' | 'playing' | 'done' | 'dropped';
   outcome: Outcome | null;
 }
 
@@ -69,12 +70,13 @@ export function createQueuedAnnouncer(voice: Voice): Announcer {
     announce(announcement) {
       const entry: LogEntry = { id: nextId++, ...announcement, clips: [...announcement.clips], state: 'queued', outcome: null };
       queue.push(entry);
-      if (queue.length > MAX_QUEUED) queue.shift();
+      if (queue.length > MAX_QUEUED) queue.shift()!.state = 'dropped';
       log.push(entry);
       if (log.length > LOG_SIZE) log.splice(0, log.length - LOG_SIZE);
       void drain();
     },
     clear() {
+      for (const entry of queue) entry.state = 'dropped';
       queue.length = 0;
     },
   };

@@ -7,6 +7,8 @@ import { GAP, type ClipName } from './clips.ts';
 const GAP_SECONDS = 0.6;
 /** Clips are joined with this much silence so words do not run together. */
 const JOIN_SECONDS = 0.04;
+/** How long a suspended audio context may take to start. */
+const RESUME_WAIT_MS = 1000;
 /** If the audio clock stalls (no output device), give up this long after the planned end. */
 const STALL_GRACE_MS = 3000;
 
@@ -55,7 +57,13 @@ export function createClipPlayer({ baseUrl, context: makeContext = () => new Aud
   async function play(clips: readonly ClipName[]): Promise<void> {
     await prepare(clips);
     const ctx = audio();
-    if (ctx.state === 'suspended') await ctx.resume().catch(() => {});
+    if (ctx.state === 'suspended') {
+      // Without --autoplay-policy=no-user-gesture-required resume() waits for a click that
+      // never comes on a board: give up after a moment so the queue moves on.
+      await Promise.race([ctx.resume().catch(() => {}), new Promise((r) => setTimeout(r, RESUME_WAIT_MS))]);
+      // Read again: TypeScript narrowed the state before the await.
+      if ((ctx.state as AudioContextState) !== 'running') throw new Error('audio is blocked: start the board browser with --autoplay-policy=no-user-gesture-required');
+    }
     const decoded = await Promise.all(clips.map((c) => (c === GAP ? null : load(c))));
     let at = ctx.currentTime + 0.05;
     const sources: AudioBufferSourceNode[] = [];
