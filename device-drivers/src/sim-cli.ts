@@ -87,8 +87,9 @@ export async function runSimulator(kind: string, options: SimOptions): Promise<v
 
 function printer(transport: SerialTransport, options: SimOptions): Commands {
   const sim = new PrinterSimulator(transport);
+  let count = 0;
   sim.on('printed', async (ticket) => {
-    const n = sim.printed.length;
+    const n = ++count;
     say(`--- ticket ${n} (${ticket.bytes.length} bytes) ---\n${ticket.text}\n${ticket.page.qrCodes.map((q) => `[QR] ${q}`).join('\n')}`);
     if (options.out) {
       await mkdir(options.out, { recursive: true });

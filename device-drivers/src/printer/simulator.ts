@@ -24,8 +24,11 @@ export interface PrinterSimulatorEvents {
 /** Caps what the simulator holds for one unfinished ticket: a stream with no cut. */
 const MAX_TICKET_BYTES = 1 << 20;
 const NEAR_END_LINES = 10;
+/** A demo agent runs for days: keep the latest tickets, not all of them. */
+const KEEP_TICKETS = 500;
 
 export class PrinterSimulator extends EventEmitter<PrinterSimulatorEvents> {
+  /** The latest tickets, oldest first. */
   readonly printed: PrintedTicket[] = [];
   #condition: PrinterCondition = { ...emptyCondition };
   /** Lines left on the roll; null for an endless roll. */
@@ -130,6 +133,7 @@ export class PrinterSimulator extends EventEmitter<PrinterSimulatorEvents> {
         if (!this.#spoiled) {
           const ticket: PrintedTicket = { bytes, page, text: page.lines.map((l) => l.text).join('\n') };
           this.printed.push(ticket);
+          if (this.printed.length > KEEP_TICKETS) this.printed.shift();
           this.emit('printed', ticket);
         }
         this.#spoiled = false;
