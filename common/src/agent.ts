@@ -139,6 +139,23 @@ const at = z.iso.datetime({ offset: true });
 export const idCardReadSchema = z.object({ deviceId: z.string(), at, card: idCardSchema });
 export type IdCardRead = z.infer<typeof idCardReadSchema>;
 
+/** A card was on the reader but could not be read; the kiosk asks the citizen to try again. */
+export const idCardReadFailedSchema = z.object({
+  deviceId: z.string(),
+  at,
+  /** cardRemoved: taken away too early; timeout/badResponse: a reader problem; sam: the security module refused. */
+  reason: z.enum(['cardRemoved', 'timeout', 'badResponse', 'sam']),
+  message: z.string(),
+});
+export type IdCardReadFailed = z.infer<typeof idCardReadFailedSchema>;
+
+export const idCardFailureMessages: Record<IdCardReadFailed['reason'], string> = {
+  cardRemoved: '读卡未完成，请将身份证放在感应区，听到提示音前不要移开',
+  timeout: '读卡超时，请重新放置身份证',
+  badResponse: '读卡失败，请重新放置身份证',
+  sam: '身份证阅读器故障，请联系工作人员',
+};
+
 export const scanSchema = z.object({ deviceId: z.string(), at, text: z.string() });
 export type Scan = z.infer<typeof scanSchema>;
 
@@ -260,6 +277,7 @@ export interface AgentServerToClientEvents {
   devices: (devices: DeviceStatus[]) => void;
   'device:status': (status: DeviceStatus) => void;
   idcard: (read: IdCardRead) => void;
+  'idcard:failed': (failure: IdCardReadFailed) => void;
   scan: (scan: Scan) => void;
   'keypad:pressed': (press: KeypadPress) => void;
   'evaluator:rated': (rating: Rating) => void;

@@ -13,6 +13,7 @@ import type {
   AgentStatus,
   DeviceStatus,
   IdCardRead,
+  IdCardReadFailed,
   KeypadAction,
   KeypadPress,
   PrintPdfResult,
@@ -149,6 +150,16 @@ describe('device agent with simulated devices', () => {
     const status = pushes.find((p) => p.state === 'error')!;
     expect(status.id).toBe('idCardReader');
     expect(status.message).toContain('samNotAuthorised');
+  });
+
+  it('tells the kiosk when a card was taken away before it was read', async () => {
+    const { agent, client } = await start();
+    const failed = nextEvent<[IdCardReadFailed]>(client as unknown as EventEmitter, 'idcard:failed');
+    sims(agent).idcard.pullDuringNextRead();
+    presentFixtureCard(sims(agent).idcard, 'residentA');
+    const [failure] = await failed;
+    expect(failure).toMatchObject({ deviceId: 'idCardReader', reason: 'cardRemoved' });
+    expect(failure.message).toContain('身份证');
   });
 
   it('pushes scans, keypad keys and ratings, and shows numbers on a keypad', async () => {

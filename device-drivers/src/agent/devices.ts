@@ -3,7 +3,15 @@
 // Everything a device says comes out of one emitter, so the server never touches drivers.
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
-import { agentErrorMessages, type DeviceState, type DeviceStatus, type IdCard, type KeypadAction, type RatingLevel } from '@hall/common/agent';
+import {
+  agentErrorMessages,
+  type DeviceState,
+  type DeviceStatus,
+  type IdCard,
+  type IdCardReadFailed,
+  type KeypadAction,
+  type RatingLevel,
+} from '@hall/common/agent';
 import { encodeIdCardText, fictionalPhoto, idCardFixtures, type IdCardFixtureName } from '@hall/fixtures/src/idcards.ts';
 import { IppPrinter, type A4Printer } from '../a4/ipp-printer.ts';
 import { SimulatedA4Printer } from '../a4/simulator.ts';
@@ -26,6 +34,7 @@ import type { DeviceConfig } from './config.ts';
 export interface DeviceHubEvents {
   status: [status: DeviceStatus];
   idcard: [deviceId: string, card: IdCard];
+  idcardFailed: [deviceId: string, reason: IdCardReadFailed['reason']];
   scan: [deviceId: string, text: string];
   keypad: [deviceId: string, address: number, action: KeypadAction];
   rating: [deviceId: string, address: number, rating: RatingLevel];
@@ -207,7 +216,10 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
           log.info({ cardType: card.cardType }, 'card read');
           this.emit('idcard', config.id, card);
         });
-        reader.on('readFailed', (reason) => log.warn({ reason }, 'card read failed'));
+        reader.on('readFailed', (reason) => {
+          log.warn({ reason }, 'card read failed');
+          this.emit('idcardFailed', config.id, reason.startsWith('sam:') ? 'sam' : (reason as Exclude<IdCardReadFailed['reason'], 'sam'>));
+        });
         reader.on('noAnswer', () => log.debug('reader did not answer'));
         reader.start();
         const checkSam = () =>

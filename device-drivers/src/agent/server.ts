@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import {
   agentErrorMessages,
+  idCardFailureMessages,
   keypadDisplayRequestSchema,
   printPdfRequestSchema,
   previewTicketRequestSchema,
@@ -127,6 +128,7 @@ export class AgentServer {
     const at = () => new Date().toISOString();
     hub.on('status', (status) => this.io.emit('device:status', status));
     hub.on('idcard', (deviceId, card) => this.io.emit('idcard', { deviceId, at: at(), card }));
+    hub.on('idcardFailed', (deviceId, reason) => this.io.emit('idcard:failed', { deviceId, at: at(), reason, message: idCardFailureMessages[reason] }));
     hub.on('scan', (deviceId, text) => this.io.emit('scan', { deviceId, at: at(), text }));
     hub.on('keypad', (deviceId, address, action) => this.io.emit('keypad:pressed', { deviceId, at: at(), address, action }));
     hub.on('rating', (deviceId, address, rating) => this.io.emit('evaluator:rated', { deviceId, at: at(), address, rating }));
