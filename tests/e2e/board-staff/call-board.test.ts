@@ -188,4 +188,38 @@ describe('a clerk calls, the boards follow', () => {
     await help.locator('button').click();
     await help.waitFor({ state: 'detached' });
   }, 40_000);
+
+  it('a busy day leaves the board the same size: bounded voice log and queue, no DOM or heap growth', async () => {
+    const cdp = await board.context().newCDPSession(board);
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      // The queue list turns pages every ten seconds, so its rows are left out of the count.
+      const nodes = await board.evaluate(() => document.getElementsByTagName('*').length - document.querySelectorAll('.waiting-list *').length);
+      return { heap, nodes };
+    };
+    const clerk = await hall.connect('/counter', { token: await hall.login(CLERK(6)) });
+    await clerk.ok('window:signIn', { windowId: 'w03' });
+    const run = async (calls: number) => {
+      let last = '';
+      for (let i = 0; i < calls; i++) {
+        await drawTicket(kiosk, 'business-registration');
+        last = (await clerk.ok<{ ticket: { number: string } }>('ticket:callNext', { windowId: 'w03', closeCurrent: 'finish' })).ticket.number;
+      }
+      await board.locator('.latest-number', { hasText: last }).waitFor();
+    };
+    // Warm up (fonts, code paths, the first full lists), then measure across 150 more calls.
+    await run(30);
+    const before = await measure();
+    await run(150);
+    const after = await measure();
+    const log = await announcerLog(board);
+    expect(log.length).toBeLessThanOrEqual(50);
+    expect(log.filter((e) => e.state === 'queued').length).toBeLessThanOrEqual(20);
+    expect(after.nodes).toBeLessThanOrEqual(before.nodes + 10);
+    // Generous: a leak of one object per call and event would show far above this.
+    expect(after.heap - before.heap).toBeLessThan(3_000_000);
+    await clerk.ok('ticket:finish', { windowId: 'w03' });
+    clerk.close();
+  }, 90_000);
 });
