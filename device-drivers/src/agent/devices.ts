@@ -137,7 +137,7 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
     for (const [id, device] of this.devices) {
       const status = this.status(id)!;
       if (status.state === 'offline') out.push({ device: id, code: 'offline', message: agentErrorMessages.DEVICE_OFFLINE });
-      if (status.state === 'error' && 'reader' in device) out.push({ device: id, code: `sam_${this.#samFaults.get(id) ?? 'error'}`, message: status.message ?? '' });
+      if (status.state === 'error' && 'reader' in device) out.push({ device: id, code: `sam_${snakeCase(this.#samFaults.get(id) ?? 'error')}`, message: status.message ?? '' });
       if (!('printer' in device) || status.state === 'offline') continue;
       const reason = blockingReason(device.printer.condition);
       if (reason) out.push({ device: id, code: reason.code.toLowerCase(), message: agentErrorMessages[reason.code] });
@@ -165,7 +165,7 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
     const uri = parseDeviceUri(config.uri);
     if (uri.scheme === 'sim') {
       const pair = createLoopbackPair(`sim:${config.id}`);
-      void pair.device.open();
+      pair.device.open().catch(() => undefined);
       this.#closers.push(() => pair.device.close());
       return { transport: pair.host, device: pair.device };
     }
@@ -309,6 +309,8 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
     return null;
   }
 }
+
+const snakeCase = (text: string) => text.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Present a fictional card on a simulated reader. */
 export function presentFixtureCard(sim: IdCardReaderSimulator, name: IdCardFixtureName, seed = 1): void {
