@@ -3,6 +3,7 @@
 // performance.now() in this one process, so a reply and the broadcasts it causes are
 // compared on the same clock.
 import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type HallEvent } from '@hall/common/events';
 import type { Reply } from '@hall/common/errors';
@@ -13,6 +14,26 @@ import { summarize, type Summary } from './stats.ts';
 interface Group {
   sockets: Socket[];
   disconnects: number;
+}
+/** Why sockets dropped: 'ping timeout' (this side heard nothing in time), 'transport close' (the server closed), … */
+const disconnectReasons: Record<string, number> = {};
+
+/**
+ * How late this process's event loop ran during a load run: everything measured here (send
+ * times, arrivals) can be late by about this much. Large values mean the client process,
+ * not only the server, was short of CPU.
+ */
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+function takeLoopDelay(): LoopDelay {
+  const d = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+  loopDelay.reset();
+  return d;
 }
 const groups = new Map<string, Group>();
 /** ticket id → arrival times of its `ticket:called` at recording sockets (boards). */
@@ -62,7 +83,10 @@ function connectOne(url: string, auth: Record<string, unknown>, recordCalls: boo
     }
     socket.once('hall:snapshot', () => {
       clearTimeout(timer);
-      socket.on('disconnect', () => g.disconnects++);
+      socket.on('disconnect', (reason: string) => {
+        g.disconnects++;
+        disconnectReasons[reason] = (disconnectReasons[reason] ?? 0) + 1;
+      });
       resolve(socket);
     });
     socket.once('connect_error', (err: Error & { data?: unknown }) => {
@@ -111,6 +135,7 @@ export interface LoadResult {
   latency: Summary;
   /** Open-loop only: worst lateness of a send against its schedule (client-side timer lag). */
   maxSendLagMs?: number;
+  clientLoopDelay: LoopDelay;
 }
 
 export interface ClosedLoopRequest {
@@ -125,6 +150,7 @@ export interface ClosedLoopRequest {
 /** Each socket issues, waits for its acknowledgement, issues again: as fast as the server allows. */
 async function issueClosedLoop(r: ClosedLoopRequest): Promise<LoadResult> {
   const g = group(r.group);
+  takeLoopDelay();
   const start = performance.now();
   const from = start + r.warmupMs;
   const until = r.count !== undefined ? Number.POSITIVE_INFINITY : from + r.durationMs;
@@ -165,7 +191,7 @@ async function issueClosedLoop(r: ClosedLoopRequest): Promise<LoadResult> {
     }),
   );
   const windowMs = r.count !== undefined ? lastReply - start : until - from;
-  return { sent, ok, errors, errorCodes, okInWindow: r.count !== undefined ? ok : okInWindow, windowMs, latency: summarize(latencies) };
+  return { sent, ok, errors, errorCodes, okInWindow: r.count !== undefined ? ok : okInWindow, windowMs, latency: summarize(latencies), clientLoopDelay: takeLoopDelay() };
 }
 
 export interface SteadyRequest {
@@ -179,6 +205,7 @@ export interface SteadyRequest {
 /** Open loop: issuances leave on a fixed schedule whatever the replies do; round-robin over sockets. */
 async function issueSteady(r: SteadyRequest): Promise<LoadResult> {
   const g = group(r.group);
+  takeLoopDelay();
   const interval = 1000 / r.ratePerSec;
   const total = Math.round(((r.warmupMs + r.durationMs) / 1000) * r.ratePerSec);
   const warmupCount = Math.round((r.warmupMs / 1000) * r.ratePerSec);
@@ -223,7 +250,7 @@ async function issueSteady(r: SteadyRequest): Promise<LoadResult> {
     );
   }
   await Promise.all(inflight);
-  return { sent: total, ok, errors, errorCodes, okInWindow, windowMs: r.durationMs, latency: summarize(latencies), maxSendLagMs: maxLag };
+  return { sent: total, ok, errors, errorCodes, okInWindow, windowMs: r.durationMs, latency: summarize(latencies), maxSendLagMs: maxLag, clientLoopDelay: takeLoopDelay() };
 }
 
 export interface SignInRequest {
@@ -268,6 +295,7 @@ export interface CallsResult {
   /** Calls for which some board never got the event (within 15 s after the last reply). */
   incomplete: number;
   maxSendLagMs: number;
+  clientLoopDelay: LoopDelay;
 }
 
 /**
@@ -277,6 +305,7 @@ export interface CallsResult {
  */
 async function calls(r: CallsRequest): Promise<CallsResult> {
   const g = group(r.group);
+  takeLoopDelay();
   const interval = 1000 / r.ratePerSec;
   const busy = new Set<number>();
   const rtts: number[] = [];
@@ -326,6 +355,7 @@ async function calls(r: CallsRequest): Promise<CallsResult> {
     );
   }
   await Promise.all(inflight);
+  const clientLoopDelay = takeLoopDelay();
   const fanouts: number[] = [];
   let incomplete = 0;
   if (r.boards > 0) {
@@ -342,7 +372,7 @@ async function calls(r: CallsRequest): Promise<CallsResult> {
     }
     callArrivals.clear();
   }
-  return { ok, errors, errorCodes, rtt: summarize(rtts), fanout: summarize(fanouts), incomplete, maxSendLagMs: maxLag };
+  return { ok, errors, errorCodes, rtt: summarize(rtts), fanout: summarize(fanouts), incomplete, maxSendLagMs: maxLag, clientLoopDelay };
 }
 
 function disconnect(r: { group?: string }): { closed: number; disconnects: number } {
@@ -367,6 +397,7 @@ function health(): Record<string, number> {
     out[name] = g.sockets.filter((s) => s.connected).length;
     out[`${name}:disconnects`] = g.disconnects;
   }
+  for (const [reason, n] of Object.entries(disconnectReasons)) out[`reason:${reason}`] = n;
   return out;
 }
 

@@ -78,7 +78,7 @@ export async function openHall(ctx: Context, options: HallOptions): Promise<Hall
 export async function droppedRow(hall: Hall, scenario: string): Promise<RowInput | undefined> {
   const health = await hall.clients.health();
   const dropped = Object.entries(health)
-    .filter(([k]) => k.endsWith(':disconnects'))
+    .filter(([k]) => k.endsWith(':disconnects') && !k.startsWith('reason:'))
     .reduce((a, [, v]) => a + v, 0);
   if (!dropped) return undefined;
   return { scenario, name: 'sockets dropped during the run (missed pings)', value: dropped, unit: 'sockets', verdict: 'error', note: JSON.stringify(health) };

@@ -56,6 +56,14 @@ export const callFanout: Scenario = {
         { scenario: this.id, name: 'call fan-out p50', value: r.fanout.p50, unit: 'ms' },
         { scenario: this.id, name: 'call-next round trip p99', value: r.rtt.p99, unit: 'ms', reference: { name: 'raw commit p99', value: raw.commit.p99, unit: 'ms' } },
         { scenario: this.id, name: 'server CPU', value: usage.get(hall.server.pid)!, unit: '% of a core' },
+        { scenario: this.id, name: 'client process CPU', value: usage.get(hall.clients.pid)!, unit: '% of a core' },
+        {
+          scenario: this.id,
+          name: 'client process event-loop delay p99 (validity check)',
+          value: r.clientLoopDelay.p99,
+          unit: 'ms',
+          note: 'measurements in the client process can be late by this much; large = the client side was short of CPU too',
+        },
         {
           scenario: this.id,
           name: 'server CPU time per call',

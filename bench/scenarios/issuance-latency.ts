@@ -44,6 +44,14 @@ export const issuanceLatency: Scenario = {
         { scenario: this.id, name: 'issue round trip p50', value: r.latency.p50, unit: 'ms', reference: { name: 'raw commit p50', value: raw.commit.p50, unit: 'ms' } },
         { scenario: this.id, name: 'issue round trip max', value: r.latency.max, unit: 'ms' },
         { scenario: this.id, name: 'server CPU', value: usage.get(hall.server.pid)!, unit: '% of a core' },
+        { scenario: this.id, name: 'client process CPU', value: usage.get(hall.clients.pid)!, unit: '% of a core' },
+        {
+          scenario: this.id,
+          name: 'client process event-loop delay p99 (validity check)',
+          value: r.clientLoopDelay.p99,
+          unit: 'ms',
+          note: 'measurements in the client process can be late by this much; large = the client side was short of CPU too',
+        },
         {
           scenario: this.id,
           name: `issue round trip p99 @${RATE}/s, only ${Math.min(30, KIOSKS)} sockets (diagnostic)`,

@@ -56,6 +56,13 @@ export const issuanceThroughput: Scenario = {
           unit: 'tickets/s',
           note: 'what the server could do with a core to itself; ignores fsync waits and contention',
         },
+        {
+          scenario: this.id,
+          name: 'client process event-loop delay p99 (validity check)',
+          value: r.clientLoopDelay.p99,
+          unit: 'ms',
+          note: 'measurements in the client process can be late by this much; large = the client side was short of CPU too',
+        },
         { scenario: this.id, name: 'client process CPU', value: usage.get(hall.clients.pid)!, unit: '% of a core' },
       ];
       // Each issuance is broadcast to every connected socket: the extra CPU per ticket of the
