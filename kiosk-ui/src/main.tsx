@@ -1,7 +1,5 @@
-// Composition root: fonts and styles, settings, the two connections, the models, the idle
+// Composition root: styles (the web font follows the first render), settings, the two connections, the models, the idle
 // policy and the setup gesture, render.
-import '@fontsource/noto-sans-sc/400.css';
-import '@fontsource/noto-sans-sc/700.css';
 import './styles.css';
 import { render } from 'preact';
 import { App } from './App.tsx';
@@ -11,6 +9,7 @@ import { createAgentConnection } from './net/agent-connection.ts';
 import { createSettingsStore } from './settings/settings-store.ts';
 import { createTapCounter } from './setup/gesture.ts';
 
+performance.mark('kiosk:modules-evaluated');
 const settings = createSettingsStore(localStorage);
 const connection = connectKiosk();
 const agent = createAgentConnection({ url: settings.settings.value.agentUrl });
@@ -30,3 +29,5 @@ function onPaired(token: string): void {
 const cornerTap = createTapCounter(() => model.enterSetup());
 
 render(<App model={model} onPaired={onPaired} onCornerTap={() => cornerTap(Date.now())} />, document.getElementById('app')!);
+performance.mark('kiosk:first-render');
+setTimeout(() => void import('./fonts.ts'), 0);

@@ -45,6 +45,8 @@ export const messages = {
     refused: '服务器拒绝了连接',
     agentOffline: '本机设备服务未连接，暂时无法打印和读卡，正在重新连接…',
     agentOfflineShort: '本机设备服务未连接',
+    /** As common/src/agent.ts words TIMEOUT (a test keeps them equal). */
+    agentTimeout: '设备无响应，请稍后再试',
     needsServer: '与服务器断开，暂时无法取号',
     needsPrinter: '打印机暂不可用，取号后请拍照保存屏幕上的号码',
   },

@@ -4,16 +4,16 @@
 // components never touch the socket, and tests hand in a fake one.
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { io, type Socket } from 'socket.io-client';
-import {
-  agentErrorMessages,
-  type AgentClientToServerEvents,
-  type AgentReply,
-  type AgentServerToClientEvents,
-  type DeviceStatus,
-  type IdCardRead,
-  type PrintTicketResult,
-  type Scan,
-  type TicketPreview,
+// Types only: a value import from common/agent would bring zod and its schemas along.
+import type {
+  AgentClientToServerEvents,
+  AgentReply,
+  AgentServerToClientEvents,
+  DeviceStatus,
+  IdCardRead,
+  PrintTicketResult,
+  Scan,
+  TicketPreview,
 } from '@hall/common/agent';
 import type { TicketSlip } from '@hall/common/ticket-slip';
 import { messages } from '../messages.ts';
@@ -82,7 +82,7 @@ export function createAgentConnection(options: AgentConnectionOptions): AgentCon
     if (!socket.connected) return Promise.resolve(failure('DEVICE_OFFLINE', messages.net.agentOfflineShort));
     const withTimeout = socket.timeout(timeoutMs) as unknown as { emit(e: string, ...args: unknown[]): void };
     return new Promise((resolve) => {
-      const ack = (err: Error | null, reply: AgentReply<T>) => resolve(err ? failure('TIMEOUT', agentErrorMessages.TIMEOUT) : reply);
+      const ack = (err: Error | null, reply: AgentReply<T>) => resolve(err ? failure('TIMEOUT', messages.net.agentTimeout) : reply);
       if (request === undefined) withTimeout.emit(event, ack);
       else withTimeout.emit(event, request, ack);
     });

@@ -7,3 +7,10 @@ it('each bad field falls back alone; numbers are clamped', () => {
   const s = parseSettings(JSON.stringify({ name: '一楼东', tiles: ['guides', 'nope', 'guides'], idleSeconds: 2, attractSeconds: 'x', agentUrl: 'ftp://x', orientation: 'portrait' }));
   expect(s).toMatchObject({ name: '一楼东', tiles: ['guides'], idleSeconds: 15, attractSeconds: 180, agentUrl: 'http://127.0.0.1:7600', orientation: 'portrait' });
 });
+
+it('repeats the agent constants of common/src/agent.ts faithfully', async () => {
+  const { AGENT_DEFAULT_PORT, agentErrorMessages } = await import('@hall/common/agent');
+  const { messages } = await import('../messages.ts');
+  expect(defaultSettings.agentUrl).toBe(`http://127.0.0.1:${AGENT_DEFAULT_PORT}`);
+  expect(messages.net.agentTimeout).toBe(agentErrorMessages.TIMEOUT);
+});

@@ -2,7 +2,6 @@
 // the machine (its screen, its agent), not to the hall, so the hall server never sees it.
 // Parsing is forgiving field by field: one bad value falls back to its default instead of
 // wiping the rest.
-import { AGENT_DEFAULT_PORT } from '@hall/common/agent';
 
 export const tileIds = ['ticketing', 'appointments', 'forms', 'floorplan', 'certificates', 'guides'] as const;
 export type TileId = (typeof tileIds)[number];
@@ -28,7 +27,12 @@ export interface KioskSettings {
 }
 
 export const SETTINGS_KEY = 'hall.kiosk.settings';
-export const DEFAULT_AGENT_URL = `http://127.0.0.1:${AGENT_DEFAULT_PORT}`;
+/**
+ * common/src/agent.ts's AGENT_DEFAULT_PORT, repeated: importing a value from that module
+ * would pull zod and every agent schema into the JavaScript loaded before home (a test keeps
+ * the two equal).
+ */
+export const DEFAULT_AGENT_URL = 'http://127.0.0.1:7600';
 
 export const defaultSettings: KioskSettings = {
   name: '',
