@@ -1,5 +1,6 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
+import { formatTimeOfDay, localParts } from '@hall/common/time';
 import { messages } from '../messages.ts';
 import type { AdminApi, ApiError } from './admin-api.ts';
 import { EditForm } from './EditForm.tsx';
@@ -27,8 +28,14 @@ export function ResourcePage({ resource, api, ctx, offsetMinutes, configVersion 
   const search = useSignal('');
   const notice = useSignal<string | null>(null);
 
+  // A slow answer for the page just left must not fill this one.
+  const currentSlug = useRef(resource.slug);
+  currentSlug.current = resource.slug;
+
   async function load(): Promise<void> {
-    const reply = await api.get<Draft[]>(resource.slug);
+    const slug = resource.slug;
+    const reply = await api.get<Draft[]>(slug);
+    if (slug !== currentSlug.current) return;
     if (reply.ok) {
       items.value = reply.data;
       loadError.value = null;
@@ -36,14 +43,16 @@ export function ResourcePage({ resource, api, ctx, offsetMinutes, configVersion 
   }
 
   useEffect(() => {
-    void load();
-  }, [resource.slug, configVersion]);
-
-  useEffect(() => {
+    // Another page: forget the last one's rows, so its columns never show the wrong data.
+    items.value = null;
     selected.value = null;
     notice.value = null;
     search.value = '';
   }, [resource.slug]);
+
+  useEffect(() => {
+    void load();
+  }, [resource.slug, configVersion]);
 
   const keyOf = (item: Draft) => String(item[resource.key]);
 
@@ -62,7 +71,8 @@ export function ResourcePage({ resource, api, ctx, offsetMinutes, configVersion 
     if (!window.confirm(m.confirmDelete(key))) return;
     const reply = await api.del(`${resource.slug}/${encodeURIComponent(key)}`);
     if (!reply.ok) {
-      notice.value = reply.error.message;
+      notice.value = null;
+      loadError.value = reply.error.message;
       return;
     }
     selected.value = null;
@@ -72,7 +82,12 @@ export function ResourcePage({ resource, api, ctx, offsetMinutes, configVersion 
 
   async function pairingCode(key: string): Promise<void> {
     const reply = await api.post<{ code: string; expiresAt: number }>(`devices/${encodeURIComponent(key)}/pairing-code`);
-    notice.value = reply.ok ? m.pairingCode(reply.data.code, new Date(reply.data.expiresAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })) : reply.error.message;
+    if (!reply.ok) {
+      loadError.value = reply.error.message;
+      return;
+    }
+    loadError.value = null;
+    notice.value = m.pairingCode(reply.data.code, formatTimeOfDay(localParts(reply.data.expiresAt, ctx.state?.settings.timeZone).minutes));
   }
 
   const all = items.value ?? [];
