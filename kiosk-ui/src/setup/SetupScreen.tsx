@@ -268,7 +268,8 @@ function DevicesSection({ model }: { model: KioskModel }) {
               <td>{s.kinds[d.kind]}</td>
               <td class="mono">{d.uri}</td>
               <td class={`state state-${d.state}`}>{s.states[d.state]}</td>
-              <td>{d.message ?? ''}</td>
+              {/* The agent's own words, when they add something to the state. */}
+              <td>{d.state === 'ready' ? '' : (d.message ?? '')}</td>
             </tr>
           ))}
         </tbody>

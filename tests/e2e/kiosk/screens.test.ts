@@ -1,0 +1,80 @@
+// Screenshots of the main screens in both orientations, in elder and high-contrast modes, and
+// with setup mode's orientation turning a landscape screen to portrait. Saved as test
+// artifacts (test-artifacts/screenshots) for people to look at; the checks here are only
+// that each screen is there and nothing spills past the screen's width.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifactPath } from '../lib/browser.ts';
+import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
+
+let env: KioskEnv;
+beforeAll(async () => {
+  env = await startKioskEnv();
+}, 60_000);
+afterAll(async () => {
+  await env?.close();
+});
+
+async function noHorizontalOverflow(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+}
+
+for (const orientation of ['portrait', 'landscape'] as const) {
+  describe(`${orientation} screens`, () => {
+    it('home, categories, materials, identity, ticket, guides', async () => {
+      const { page, context } = await env.open({ screen: orientation === 'portrait' ? 'kioskPortrait' : 'kioskLandscape' });
+      const shot = (name: string) => page.screenshot({ path: artifactPath(`kiosk-${orientation}-${name}.png`) });
+      await page.locator('[data-tile="ticketing"]').waitFor();
+      await noHorizontalOverflow(page);
+      await shot('home');
+      await page.locator('[data-tile="ticketing"]').tap();
+      await page.locator('[data-category="tax"]').waitFor();
+      await noHorizontalOverflow(page);
+      await shot('categories');
+      await page.locator('[data-category="business-registration"]').tap();
+      await page.locator('.materials li').first().waitFor();
+      await shot('materials');
+      await page.getByRole('button', { name: '确认取号' }).last().tap();
+      await page.locator('.qr img').waitFor();
+      await noHorizontalOverflow(page);
+      await shot('ticket');
+      await page.getByRole('button', { name: '完成' }).tap();
+      await page.locator('[data-tile="ticketing"]').tap();
+      await page.locator('[data-category="public-security"]').tap();
+      await page.locator('.card-reader-anim').waitFor();
+      await shot('identity');
+      await page.getByRole('button', { name: '返回' }).first().tap();
+      await page.getByRole('button', { name: '首页' }).tap();
+      await page.locator('[data-tile="guides"]').tap();
+      await page.locator('.guide-item').first().waitFor();
+      await page.getByTestId('guide-search').tap();
+      await page.locator('.keyboard .key').first().waitFor();
+      await shot('guides-keyboard');
+      await context.close();
+    });
+
+    it('elder mode and high contrast', async () => {
+      const { page, context } = await env.open({ screen: orientation === 'portrait' ? 'kioskPortrait' : 'kioskLandscape' });
+      await page.getByRole('button', { name: '长辈模式' }).tap();
+      await page.locator('[data-tile="ticketing"]').tap();
+      await page.locator('[data-category="tax"]').waitFor();
+      await noHorizontalOverflow(page);
+      await page.screenshot({ path: artifactPath(`kiosk-${orientation}-elder-categories.png`) });
+      await page.getByRole('button', { name: '高对比度' }).tap();
+      await page.locator('[data-category="tax"]').tap();
+      await page.locator('.materials li').first().waitFor();
+      await page.screenshot({ path: artifactPath(`kiosk-${orientation}-elder-contrast-materials.png`) });
+      await context.close();
+    });
+  });
+}
+
+it('setup orientation "portrait" turns a landscape screen', async () => {
+  const { page, context } = await env.open({ screen: 'kioskLandscape', settings: { orientation: 'portrait' } });
+  await page.locator('.kiosk.rotated').waitFor();
+  await page.screenshot({ path: artifactPath('kiosk-landscape-rotated-to-portrait.png') });
+  await page.locator('[data-tile="ticketing"]').tap();
+  await page.locator('[data-category="tax"]').tap();
+  await page.locator('.materials li').first().waitFor();
+  await context.close();
+});
