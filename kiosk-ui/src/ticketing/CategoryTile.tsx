@@ -7,8 +7,10 @@ export function CategoryTile({ card, onChoose }: { card: CategoryCard; onChoose:
   return (
     <button type="button" class={`category-tile ${card.open ? 'open' : 'closed'}`} data-category={card.id} onClick={() => onChoose(card.id)}>
       <span class="category-prefix">{card.prefix}</span>
-      <span class="category-name">{card.name}</span>
-      {card.identityRequired && <span class="category-badge">{messages.ticketing.identityBadge}</span>}
+      <span class="category-name">
+        {card.name}
+        {card.identityRequired && <span class="category-badge">{messages.ticketing.identityBadge}</span>}
+      </span>
       {card.open ? (
         <span class="category-figures">
           <span class="category-waiting">{card.waitingText}</span>
