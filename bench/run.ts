@@ -16,9 +16,9 @@ import { issuanceThroughput } from './scenarios/issuance-throughput.ts';
 import { issuanceLatency } from './scenarios/issuance-latency.ts';
 import { callFanout } from './scenarios/call-fanout.ts';
 import { history } from './scenarios/history.ts';
-import { documents, printer } from './scenarios/external.ts';
+import { externalScenarios } from './scenarios/external.ts';
 
-const scenarios: Scenario[] = [issuanceThroughput, issuanceLatency, callFanout, history, printer, documents];
+const scenarios: Scenario[] = [issuanceThroughput, issuanceLatency, callFanout, history, ...externalScenarios()];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

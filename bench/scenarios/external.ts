@@ -2,7 +2,7 @@
 // `{ name, value, unit, target?, reference?, note? }`: the ticket printer
 // (device-drivers/bench/printer.bench.ts) and form documents (hall-server/bench/documents.bench.ts).
 // Their rows are added as they are when the file exists; a missing file is skipped.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../lib/paths.ts';
@@ -62,5 +62,23 @@ function external(id: string, title: string, relativePath: string): Scenario {
   };
 }
 
-export const printer = external('printer', 'ticket printer', 'device-drivers/bench/printer.bench.ts');
-export const documents = external('documents', 'form documents', 'hall-server/bench/documents.bench.ts');
+const titles: Record<string, string> = { printer: 'ticket printer', documents: 'form documents', kiosk: 'kiosk app' };
+
+/**
+ * Every `<workspace>/bench/*.bench.ts` of the root package.json's workspaces, in workspace
+ * order: `device-drivers/bench/printer.bench.ts` becomes scenario `printer`, and so on. The
+ * printer is always listed (and skipped while its file does not exist), as issue 2 asks for it.
+ */
+export function externalScenarios(): Scenario[] {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { workspaces?: string[] };
+  const found: Array<{ id: string; path: string }> = [];
+  for (const ws of pkg.workspaces ?? []) {
+    const dir = join(repoRoot, ws, 'bench');
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      if (name.endsWith('.bench.ts')) found.push({ id: name.slice(0, -'.bench.ts'.length), path: `${ws}/bench/${name}` });
+    }
+  }
+  if (!found.some((f) => f.id === 'printer')) found.unshift({ id: 'printer', path: 'device-drivers/bench/printer.bench.ts' });
+  return found.map((f) => external(f.id, titles[f.id] ?? f.id, f.path));
+}
