@@ -33,6 +33,12 @@ export const messages = {
     calledAt: (hhmm: string) => `叫号时间 ${hhmm}`,
     recalls: (n: number, limit: number) => `已重呼 ${n}/${limit} 次`,
     transferredFrom: '转办来的号',
+    history: {
+      issued: '取号',
+      called: '叫号',
+      started: '开始办理',
+      transferred: (from: string, to: string, note: string) => `由 ${from} 转至 ${to}${note ? `：${note}` : ''}`,
+    },
     priority: '优先',
   },
   actions: {

@@ -29,7 +29,7 @@ interface Props {
 export function ClerkDesk({ state, staff, mine, desk, now, onLogout }: Props) {
   const windowId = mine.config.id;
   const current = mine.current;
-  const allowed = allowedActions(mine.live, current);
+  const allowed = allowedActions(mine.live, current, state.settings.recallLimit);
   const dialog = desk.dialog.value;
   const feedback = desk.feedback.value;
   const busy = desk.busy.value;

@@ -2,6 +2,7 @@ import type { TicketView } from '@hall/common/domain';
 import type { HallState } from '@hall/common/hall-state';
 import { formatTimeOfDay, localParts } from '@hall/common/time';
 import { messages } from '../messages.ts';
+import { ticketHistory } from './desk-view.ts';
 
 const m = messages.desk;
 
@@ -15,7 +16,8 @@ export function CurrentTicket({ ticket, state }: { ticket: TicketView | null; st
     );
   }
   const category = state.categories.find((c) => c.id === ticket.categoryId);
-  const calledAt = ticket.calledAt === null ? null : formatTimeOfDay(localParts(ticket.calledAt, state.settings.timeZone).minutes);
+  const time = (at: number) => formatTimeOfDay(localParts(at, state.settings.timeZone).minutes);
+  const calledAt = ticket.calledAt === null ? null : time(ticket.calledAt);
   return (
     <div class={`current-ticket ${ticket.state}`}>
       <p class="current-label">{m.currentTitle}</p>
@@ -30,7 +32,14 @@ export function CurrentTicket({ ticket, state }: { ticket: TicketView | null; st
         {calledAt && <span>{m.calledAt(calledAt)}</span>}
         <span>{m.recalls(ticket.recallCount, state.settings.recallLimit)}</span>
       </p>
-      {ticket.transfers.length > 0 && <p class="current-note">{ticket.transfers.at(-1)?.note}</p>}
+      <ol class="ticket-history">
+        {ticketHistory(state, ticket).map((line) => (
+          <li key={`${line.kind}@${line.at}`}>
+            <span class="history-time">{time(line.at)}</span>
+            <span>{line.kind === 'transferred' ? m.history.transferred(line.from ?? '', line.to ?? '', line.note ?? '') : m.history[line.kind]}</span>
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HallState } from '@hall/common/hall-state';
 import type { TicketView, WindowState } from '@hall/common/domain';
-import { allowedActions, heldTickets, myWindow, noShowTickets, queueRows, ratingSummary, shortcutAction, waitingTickets, windowChoices, type DeskAction } from './desk-view.ts';
+import { allowedActions, ticketHistory, heldTickets, myWindow, noShowTickets, queueRows, ratingSummary, shortcutAction, waitingTickets, windowChoices, type DeskAction } from './desk-view.ts';
 
 const ws = (over: Partial<WindowState> = {}): WindowState => ({ windowId: 'w1', status: 'open', clerkId: 'me', clerkName: '王芳', pauseReason: null, currentTicketId: null, priorityStreak: 0, ...over });
 const tk = (over: Partial<TicketView> = {}) => ({ id: 't1', number: 'A001', state: 'waiting', categoryId: 'tax', arrivalAt: 0, queueAt: 0, priority: false, targetWindowId: null, windowId: null, calledAt: null, recallCount: 0, ...over }) as TicketView;
@@ -136,5 +136,29 @@ describe('shortcuts', () => {
 describe('ratingSummary', () => {
   it('好评 are the three upper levels', () => {
     expect(ratingSummary({ very_satisfied: 2, satisfied: 1, basically_satisfied: 1, dissatisfied: 1, very_dissatisfied: 0 })).toEqual({ good: 4, total: 5 });
+  });
+});
+
+describe('recall limit', () => {
+  it('no recall once the hall’s limit is reached', () => {
+    expect(allowedActions(ws(), tk({ state: 'called', recallCount: 3 }), 3).has('recall')).toBe(false);
+    expect(allowedActions(ws(), tk({ state: 'called', recallCount: 2 }), 3).has('recall')).toBe(true);
+  });
+});
+
+describe('ticketHistory', () => {
+  it('issued, transferred with its note, called, started — in time order', () => {
+    const ticket = tk({
+      issuedAt: 1,
+      calledAt: 30,
+      startedAt: 40,
+      transfers: [{ at: 20, fromCategoryId: 'tax', fromWindowId: 'w2', toCategoryId: 'soc', toWindowId: null, note: '补材料', by: 'c1' }],
+    });
+    expect(ticketHistory(state(), ticket)).toEqual([
+      { at: 1, kind: 'issued' },
+      { at: 20, kind: 'transferred', from: '2号窗口', to: '社保', note: '补材料' },
+      { at: 30, kind: 'called' },
+      { at: 40, kind: 'started' },
+    ]);
   });
 });

@@ -50,7 +50,7 @@ function isOpenAtWindow(ticket: TicketView): boolean {
 export type DeskAction = 'callNext' | 'recall' | 'start' | 'finish' | 'noShow' | 'hold' | 'transfer' | 'pause' | 'resume' | 'signOut';
 
 /** Which buttons make sense now. */
-export function allowedActions(live: WindowState, current: TicketView | null): ReadonlySet<DeskAction> {
+export function allowedActions(live: WindowState, current: TicketView | null, recallLimit = Infinity): ReadonlySet<DeskAction> {
   const allowed = new Set<DeskAction>(['signOut']);
   if (live.status === 'paused') {
     allowed.add('resume');
@@ -59,7 +59,11 @@ export function allowedActions(live: WindowState, current: TicketView | null): R
   if (live.status !== 'open') return allowed;
   allowed.add('callNext');
   allowed.add('pause');
-  if (current?.state === 'called') for (const a of ['recall', 'start', 'noShow'] as const) allowed.add(a);
+  if (current?.state === 'called') {
+    // The hall's recall limit: after it, the citizen is a no-show, not called a fourth time.
+    if (current.recallCount < recallLimit) allowed.add('recall');
+    for (const a of ['start', 'noShow'] as const) allowed.add(a);
+  }
   if (current?.state === 'serving') allowed.add('hold');
   if (current) for (const a of ['finish', 'transfer'] as const) allowed.add(a);
   return allowed;
@@ -160,4 +164,35 @@ export function ratingSummary(ratings: Partial<Record<string, number>>): { good:
     if (level === 'very_satisfied' || level === 'satisfied' || level === 'basically_satisfied') good += n ?? 0;
   }
   return { good, total };
+}
+
+export interface TicketHistoryLine {
+  at: number;
+  kind: 'issued' | 'called' | 'started' | 'transferred';
+  /** For a transfer: where from and to, and the note. */
+  from?: string;
+  to?: string;
+  note?: string;
+}
+
+/** The current ticket's story so far, oldest first: issued, transfers (with notes), called, started. */
+export function ticketHistory(state: HallState, ticket: TicketView): TicketHistoryLine[] {
+  const categoryName = (id: string) => state.categories.find((c) => c.id === id)?.name ?? id;
+  const windowName = (id: string | null) => {
+    const w = id ? state.windows.find((x) => x.id === id) : undefined;
+    return w ? `${w.number}号窗口` : null;
+  };
+  const lines: TicketHistoryLine[] = [{ at: ticket.issuedAt, kind: 'issued' }];
+  for (const t of ticket.transfers) {
+    lines.push({
+      at: t.at,
+      kind: 'transferred',
+      from: windowName(t.fromWindowId) ?? categoryName(t.fromCategoryId),
+      to: windowName(t.toWindowId) ?? categoryName(t.toCategoryId),
+      note: t.note,
+    });
+  }
+  if (ticket.calledAt !== null) lines.push({ at: ticket.calledAt, kind: 'called' });
+  if (ticket.startedAt !== null) lines.push({ at: ticket.startedAt, kind: 'started' });
+  return lines.sort((a, b) => a.at - b.at);
 }
