@@ -122,6 +122,16 @@ describe('drawing a ticket', () => {
     await page.locator('[data-tile="guides"]').tap();
     await page.locator('.guide-item').first().waitFor();
     expect(await page.locator('.guide-item').count()).toBeGreaterThan(20);
+    // Phrase input: "fapiao" offers 发票; choosing it types the word and filters the list.
+    await page.getByTestId('guide-search').tap();
+    for (const c of 'fapiao') await page.locator(`.keyboard [data-key="${c}"]`).tap();
+    await page.locator('.candidate', { hasText: /^发票$/ }).tap();
+    await page.locator('.keyboard .key-done').tap();
+    expect(await page.getByTestId('guide-search').textContent()).toBe('发票');
+    await expect.poll(() => page.locator('.guide-item').count()).toBeLessThan(5);
+    await page.getByTestId('guide-search').tap();
+    for (let i = 0; i < 2; i++) await page.locator('.keyboard button[aria-label="删除"]').tap();
+    await page.locator('.keyboard .key-done').tap();
     await page.locator('.chip', { hasText: '税务局' }).first().tap();
     await page.locator('.guide-item', { hasText: '发票领用' }).tap();
     await page.locator('.guide-body').getByText('申请材料').waitFor();
