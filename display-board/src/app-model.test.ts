@@ -21,8 +21,8 @@ function setup(route: Parameters<typeof createBoardModel>[1], board: Partial<Boa
   const said: string[] = [];
   createBoardModel(connection, route, { announce: (a: Announcement) => said.push(a.text), clear: () => {}, log: [] });
   const device = board ? { id: 'b', kind: 'board', name: '屏', windowId: null, board: { zone: '', categoryIds: [], windowIds: [], layout: 'landscape' as const, speak: true, voiceTemplate: '请{number}号到{window}号窗口办理', ...board } } : null;
-  const play = (type: HallEvent['type'], number: string, windowId = 'w5') => {
-    const ticket = { id: number, number, categoryId: 'tax', state: 'called', windowId } as HallEvent['ticket'];
+  const play = (type: HallEvent['type'], number: string, windowId = 'w5', ticketState = type === 'ticket:started' ? 'serving' : 'called') => {
+    const ticket = { id: number, number, categoryId: 'tax', state: ticketState, windowId } as HallEvent['ticket'];
     const state = { device, recentCalls: [{ ticketId: number, number, categoryId: 'tax', windowId, windowNumber: 5, at: 1, recall: type === 'ticket:recalled' }] } as unknown as HallState;
     for (const l of listeners) l({ seq: 1, type, at: 1, hallDay: '2026-11-23', actor: { kind: 'clerk', id: 'c' }, ticket, stats: [] }, state);
   };
@@ -39,6 +39,14 @@ describe('board voice wiring', () => {
     play('ticket:recalled', 'A012');
     play('ticket:started', 'A012');
     expect(said).toEqual(['请 A 0 1 2 号到 5 号窗口办理', '请 A 0 1 2 号到 5 号窗口办理']);
+  });
+
+  it('a no-show put back in the queue is not announced, even if it was the last call', () => {
+    const { said, play } = setup({ kind: 'board' });
+    play('ticket:reactivated', 'A012', 'w5', 'waiting');
+    expect(said).toEqual([]);
+    play('ticket:reactivated', 'A012', 'w5', 'called');
+    expect(said.length).toBe(1);
   });
 
   it('stays silent when its settings say so, or the call is not its window’s', () => {

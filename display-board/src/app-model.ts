@@ -34,7 +34,9 @@ export function createBoardModel(connection: BoardConnection, route: Route, anno
     connection.onEvent((event, state) => {
       const call = state.recentCalls[0];
       if (event.type !== 'ticket:called' && event.type !== 'ticket:recalled' && event.type !== 'ticket:reactivated') return;
-      if (!call || call.ticketId !== event.ticket?.id || !boardShowsCall(state, call)) return;
+      // A no-show put back in the queue is reactivated too, but not called: nothing to say.
+      if (event.ticket?.state !== 'called') return;
+      if (!call || call.ticketId !== event.ticket.id || !boardShowsCall(state, call)) return;
       const settings = boardSettingsOf(state);
       if (settings && !settings.speak) {
         announcer.clear();

@@ -15,6 +15,15 @@ let portrait: Page;
 let windowScreen: Page;
 let desk: Page;
 
+const keyAction: Record<string, string> = { F1: 'callNext', F2: 'recall', F3: 'finish', F4: 'noShow', F5: 'start', F6: 'hold', F7: 'transfer' };
+
+/** Presses a shortcut once its button is enabled: a key pressed while a command is still on its way is ignored, as a double press should be. */
+async function press(key: string): Promise<void> {
+  const action = keyAction[key];
+  if (action) await desk.locator(`.action-${action}:not([disabled])`).waitFor();
+  await desk.keyboard.press(key);
+}
+
 async function openBoard(path: string, viewport: { width: number; height: number }): Promise<Page> {
   const page = await (await desktopContext(browser, viewport)).newPage();
   page.setDefaultTimeout(5000);
@@ -43,7 +52,7 @@ describe('a clerk calls, the boards follow', () => {
   it('call next: the board shows it within a second or so, and queues chime + the phrase twice', async () => {
     const { ticket } = await drawTicket(kiosk, 'business-registration');
     await desk.locator('.queue-table').getByText('商事登记').waitFor();
-    await desk.keyboard.press('F1');
+    await press('F1');
     // "Within a second": a generous bound, waiting on the DOM rather than timing it.
     await board.locator('.latest-number', { hasText: ticket.number }).waitFor({ timeout: 3000 });
     await expect(board.locator('.latest-window').textContent()).resolves.toBe('1');
@@ -70,7 +79,7 @@ describe('a clerk calls, the boards follow', () => {
   it('a new call never cuts off the current one; a recall is announced again', async () => {
     const before = (await announcerLog(board)).length;
     const number = (await desk.locator('.current-number').textContent())!;
-    await desk.keyboard.press('F2');
+    await press('F2');
     await desk.locator('.action-recall', { hasText: '重呼（1）' }).waitFor();
     await board.locator('.latest-recall').waitFor({ timeout: 3000 });
     const recall = await waitForAnnouncement(board, (e) => e.ticketNumber === number && e.recall);
@@ -79,9 +88,9 @@ describe('a clerk calls, the boards follow', () => {
     await desk.locator('.action-start').click();
     await desk.locator('.current-ticket.serving').waitFor();
     const next = await drawTicket(kiosk, 'tax');
-    await desk.keyboard.press('F3'); // finish → rating asked
+    await press('F3'); // finish → rating asked
     await desk.locator('.feedback.info', { hasText: '已邀请群众评价' }).waitFor();
-    await desk.keyboard.press('F1');
+    await press('F1');
     await board.locator('.latest-number', { hasText: next.ticket.number }).waitFor({ timeout: 3000 });
     const log = (await announcerLog(board)).slice(before);
     expect(log.map((e) => [e.ticketNumber, e.recall])).toEqual([
@@ -95,7 +104,7 @@ describe('a clerk calls, the boards follow', () => {
 
   it('transfer: the window screen goes back to 请稍候 and the ticket is called elsewhere with its number', async () => {
     const number = (await desk.locator('.current-number').textContent())!;
-    await desk.keyboard.press('F7');
+    await press('F7');
     await desk.locator('.dialog select').first().selectOption('social-medical-insurance');
     await desk.locator('.dialog textarea').fill('需补社保材料');
     await desk.locator('.dialog button[type=submit]').click();
@@ -116,6 +125,7 @@ describe('a clerk calls, the boards follow', () => {
   });
 
   it('pause with a reason shows 暂停服务 and the reason on the window screen; resume shows 请稍候', async () => {
+    await desk.locator('.action-pause:not([disabled])').waitFor();
     await desk.keyboard.press('F8');
     await desk.locator('.dialog .chip', { hasText: '业务咨询' }).click();
     await desk.locator('.dialog button[type=submit]').click();
@@ -123,6 +133,7 @@ describe('a clerk calls, the boards follow', () => {
     await windowScreen.locator('.window-message.paused', { hasText: '暂停服务' }).waitFor({ timeout: 3000 });
     await windowScreen.locator('.window-reason', { hasText: '业务咨询' }).waitFor();
     await windowScreen.screenshot({ path: artifactPath('board-staff-window-paused.png') });
+    await desk.locator('.action-resume:not([disabled])').waitFor();
     await desk.keyboard.press('F8');
     await desk.locator('.status-pill.open').waitFor();
     await windowScreen.locator('.window-message', { hasText: '请稍候' }).waitFor({ timeout: 3000 });
@@ -164,18 +175,18 @@ describe('a clerk calls, the boards follow', () => {
     await desk.locator('.current-number', { hasText: second.ticket.number }).waitFor();
     await board.locator('.latest-number', { hasText: second.ticket.number }).waitFor({ timeout: 3000 });
     // Start, hold, call back.
-    await desk.keyboard.press('F5');
+    await press('F5');
     await desk.locator('.current-ticket.serving').waitFor();
-    await desk.keyboard.press('F6');
+    await press('F6');
     await desk.locator('.held-list li', { hasText: second.ticket.number }).waitFor();
     await desk.locator('.held-list li button').click();
     await desk.locator('.current-number', { hasText: second.ticket.number }).waitFor();
-    await desk.keyboard.press('F3');
+    await press('F3');
     await desk.locator('.current-ticket.empty').waitFor();
     // The first: no-show, then reactivated when the citizen turns up.
-    await desk.keyboard.press('F1');
+    await press('F1');
     await desk.locator('.current-number', { hasText: first.ticket.number }).waitFor();
-    await desk.keyboard.press('F4');
+    await press('F4');
     const noShow = desk.locator('.panel', { hasText: '本窗口今日过号' }).locator('li', { hasText: first.ticket.number });
     await noShow.waitFor();
     await noShow.locator('button').click();
