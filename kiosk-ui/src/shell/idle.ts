@@ -1,43 +1,7 @@
-// Idle reset: after `timeoutMs` without a touch, `onIdle` runs (the shell clears every screen
-// and goes home). Timers come in as arguments so tests need no fake clock library.
+// The idle policy: a countdown away from home, then everything is cleared; the attract
+// screen after a longer quiet spell at home. The clock comes in as an argument so tests need
+// no fake timer library.
 import { signal, type ReadonlySignal } from '@preact/signals';
-
-export interface IdleTimer {
-  /** Any touch, click or key restarts the wait. */
-  touch(): void;
-  stop(): void;
-}
-
-export interface IdleTimerOptions {
-  timeoutMs: number;
-  onIdle: () => void;
-  setTimer?: (fn: () => void, ms: number) => unknown;
-  clearTimer?: (handle: unknown) => void;
-}
-
-export function createIdleTimer(options: IdleTimerOptions): IdleTimer {
-  const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
-  const clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
-  let handle: unknown = setTimer(fire, options.timeoutMs);
-
-  function fire(): void {
-    handle = undefined;
-    options.onIdle();
-  }
-
-  return {
-    touch() {
-      if (handle !== undefined) clearTimer(handle);
-      handle = setTimer(fire, options.timeoutMs);
-    },
-    stop() {
-      if (handle !== undefined) clearTimer(handle);
-      handle = undefined;
-    },
-  };
-}
-
-export const IDLE_TIMEOUT_MS = 60_000;
 
 export type IdlePhase = 'active' | 'countdown' | 'attract';
 

@@ -19,6 +19,18 @@ async function noHorizontalOverflow(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 }
 
+/** Every visible button is a finger-sized target: at least 60 × 60 CSS pixels. */
+async function touchTargets(page: Page): Promise<void> {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('button')]
+      // Layout size, not the bounding box: a key still sinking from the last tap is scaled.
+      .map((b) => ({ text: b.textContent?.trim().slice(0, 20) ?? '', r: { width: b.offsetWidth, height: b.offsetHeight } }))
+      .filter(({ r }) => r.width > 0 && r.height > 0 && (r.width < 60 || r.height < 60))
+      .map(({ text, r }) => `${text} ${Math.round(r.width)}×${Math.round(r.height)}`),
+  );
+  expect(small).toEqual([]);
+}
+
 for (const orientation of ['portrait', 'landscape'] as const) {
   describe(`${orientation} screens`, () => {
     it('home, categories, materials, identity, ticket, guides', async () => {
@@ -26,10 +38,12 @@ for (const orientation of ['portrait', 'landscape'] as const) {
       const shot = (name: string) => page.screenshot({ path: artifactPath(`kiosk-${orientation}-${name}.png`) });
       await page.locator('[data-tile="ticketing"]').waitFor();
       await noHorizontalOverflow(page);
+      await touchTargets(page);
       await shot('home');
       await page.locator('[data-tile="ticketing"]').tap();
       await page.locator('[data-category="tax"]').waitFor();
       await noHorizontalOverflow(page);
+      await touchTargets(page);
       await shot('categories');
       await page.locator('[data-category="business-registration"]').tap();
       await page.locator('.materials li').first().waitFor();
@@ -37,11 +51,13 @@ for (const orientation of ['portrait', 'landscape'] as const) {
       await page.getByRole('button', { name: '确认取号' }).last().tap();
       await page.locator('.qr img').waitFor();
       await noHorizontalOverflow(page);
+      await touchTargets(page);
       await shot('ticket');
       await page.getByRole('button', { name: '完成' }).tap();
       await page.locator('[data-tile="ticketing"]').tap();
       await page.locator('[data-category="public-security"]').tap();
       await page.locator('.card-reader-anim').waitFor();
+      await touchTargets(page);
       await shot('identity');
       await page.getByRole('button', { name: '返回' }).first().tap();
       await page.getByRole('button', { name: '首页' }).tap();
@@ -49,6 +65,9 @@ for (const orientation of ['portrait', 'landscape'] as const) {
       await page.locator('.guide-item').first().waitFor();
       await page.getByTestId('guide-search').tap();
       await page.locator('.keyboard .key').first().waitFor();
+      for (const c of 'gs') await page.locator(`.keyboard [data-key="${c}"]`).tap();
+      await page.locator('.candidate').first().waitFor();
+      await touchTargets(page);
       await shot('guides-keyboard');
       await context.close();
     });
