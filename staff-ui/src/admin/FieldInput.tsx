@@ -172,7 +172,8 @@ export function FieldInput({ field, draft, ctx, creating, offsetMinutes, serverE
       );
       break;
     case 'lines':
-      input = <textarea id={id} name={field.path} rows={field.rows ?? 3} value={formatLines(value as string[])} onInput={(e) => set(parseLines(e.currentTarget.value))} />;
+      // Kept as typed: parsing at each key press would swallow the new line being started.
+      input = <TextBacked multiline rows={field.rows ?? 3} id={id} name={field.path} initial={formatLines(value as string[])} onText={(text) => set(parseLines(text))} />;
       break;
     case 'date':
       input = <input id={id} name={field.path} type="date" disabled={!creating} value={String(value ?? '')} onInput={(e) => set(e.currentTarget.value)} />;
@@ -200,8 +201,23 @@ export function FieldInput({ field, draft, ctx, creating, offsetMinutes, serverE
 }
 
 /** An input whose text is kept as typed while it cannot be parsed yet ("09:0"). */
-function TextBacked({ id, name, initial, placeholder, inputMode, onText }: { id: string; name: string; initial: string; placeholder?: string | undefined; inputMode?: 'numeric'; onText: (text: string) => void }) {
+function TextBacked(props: { id: string; name: string; initial: string; placeholder?: string | undefined; inputMode?: 'numeric'; multiline?: boolean; rows?: number; onText: (text: string) => void }) {
+  const { id, name, initial, placeholder, inputMode, onText } = props;
   const text = useSignal(initial);
+  if (props.multiline) {
+    return (
+      <textarea
+        id={id}
+        name={name}
+        rows={props.rows}
+        value={text.value}
+        onInput={(e) => {
+          text.value = e.currentTarget.value;
+          onText(text.value);
+        }}
+      />
+    );
+  }
   return (
     <input
       id={id}

@@ -87,6 +87,8 @@ describe('admin console', () => {
     await fill('prefix', 'R');
     await fill('dailyQuota', '200');
     await fill('hours', '09:00-12:00 14:00-17:00');
+    // Typed key by key, as an admin would: each new line must survive.
+    await admin.locator('.edit-form [name="materials"]').pressSequentially('身份证\n户口簿');
     await admin.locator('.edit-form button[type=submit]').click();
     await admin.locator('.form-notice', { hasText: '已新增业务分类' }).waitFor();
     await admin.locator('.admin-table td', { hasText: '养老服务' }).waitFor();
@@ -99,7 +101,7 @@ describe('admin console', () => {
     expect(reply.ok).toBe(true);
     if (reply.ok) {
       const category = reply.data.categories.find((c) => c.id === 'pension');
-      expect(category).toMatchObject({ prefix: 'R', name: '养老服务', dailyQuota: 200, hours: [{ start: '09:00', end: '12:00' }, { start: '14:00', end: '17:00' }] });
+      expect(category).toMatchObject({ prefix: 'R', name: '养老服务', dailyQuota: 200, hours: [{ start: '09:00', end: '12:00' }, { start: '14:00', end: '17:00' }], materials: ['身份证', '户口簿'] });
     }
   });
 
