@@ -25,7 +25,8 @@ import { authRoutes } from './api/routes/auth.ts';
 import { adminRoutes } from './api/routes/admin.ts';
 import { ticketPage } from './api/ticket-page.ts';
 import { escapeHtml } from './api/html.ts';
-import { HallError } from '@hall/common/errors';
+import { HallError, errorStatus } from '@hall/common/errors';
+import { toErrorBody } from './service/error-body.ts';
 import { prepareDocuments } from './documents/index.ts';
 import { databasePath, type ServerConfig } from './config.ts';
 
@@ -138,6 +139,16 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
   }
   app.get('/', (_req, res) => {
     res.type('html').send(landingPage(hall.settings.name, apps));
+  });
+
+  app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    // Express's own failures (a broken %-escape in a path, …) get the same JSON errors as
+    // everything else, never its HTML page with a stack trace.
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: number }).status;
+    const body = status && status >= 400 && status < 500 ? new HallError('VALIDATION_FAILED', { message: '请求地址或内容格式不正确' }).toBody() : toErrorBody(error, logger);
+    if (req.path.startsWith('/api/')) sendError(res, body);
+    else res.status(errorStatus[body.code]).type('text').send(body.message);
   });
 
   const http = createServer(app);

@@ -79,6 +79,11 @@ describe('tickets over REST', () => {
     const again = await hall.request<IssuedTicket>('POST', '/api/tickets', { idempotencyKey: 'rest-issue-1', categoryId: 'tax' }, clerk);
     expect(again.status).toBe(200);
     expect(again.body.ticket.id).toBe(r.body.ticket.id);
+    // The key may also travel as an Idempotency-Key header.
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${clerk}`, 'idempotency-key': 'rest-issue-1' };
+    const viaHeader = await fetch(`${hall.url}/api/tickets`, { method: 'POST', headers, body: JSON.stringify({ categoryId: 'tax' }) });
+    expect(viaHeader.status).toBe(200);
+    expect(((await viaHeader.json()) as IssuedTicket).ticket.id).toBe(r.body.ticket.id);
   });
 
   it('requires identity where the category does, and validates the ID number check digit', async () => {

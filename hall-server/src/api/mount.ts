@@ -8,14 +8,13 @@ import { HallError, errorStatus, type ErrorBody } from '@hall/common/errors';
 import type { AuthService } from '../auth/auth-service.ts';
 import { toErrorBody, validationError } from '../service/error-body.ts';
 import type { Device } from '@hall/common/domain';
-import { isLoopback } from '../service/net.ts';
+import { isLoopback, sessionCookie } from '../service/net.ts';
 import type { RouteDef } from './route.ts';
 
 export function bearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
-  const match = req.headers.cookie?.match(/(?:^|;\s*)hall_session=([^;]+)/);
-  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+  return sessionCookie(req.headers.cookie);
 }
 
 /** The demo's pre-pairing: a device of a kind for token-less requests from this machine. */
@@ -32,9 +31,10 @@ export function mountRoutes(router: Router, routes: RouteDef[], auth: AuthServic
 async function handle(r: RouteDef, req: Request, res: Response, auth: AuthService, logger: Logger, demoDevices?: DemoDevices): Promise<void> {
   try {
     const token = bearerToken(req);
+    const bearer = req.headers.authorization?.startsWith('Bearer ') ? token : undefined;
     const staff = r.access === 'staff' || r.access === 'admin' || r.access === 'kiosk-or-staff' ? (auth.staffFor(token) ?? null) : null;
-    let device = r.access === 'device' || r.access === 'kiosk-or-staff' ? (auth.deviceFor(token) ?? null) : null;
-    if (!device && !staff && !token && demoDevices && r.access === 'kiosk-or-staff' && isLoopback(req.socket.remoteAddress)) {
+    let device = r.access === 'device' || r.access === 'kiosk-or-staff' ? (auth.deviceFor(bearer) ?? null) : null;
+    if (!device && !staff && !bearer && demoDevices && r.access === 'kiosk-or-staff' && isLoopback(req.socket.remoteAddress)) {
       device = demoDevices('kiosk') ?? null;
     }
     if (r.access === 'staff' && !staff) throw new HallError('UNAUTHENTICATED');

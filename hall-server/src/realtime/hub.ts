@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION, namespaces, type HallEvent, type Role } from '@hall/c
 import type { HallService } from '../service/hall-service.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { toErrorBody, validationError } from '../service/error-body.ts';
-import { isLoopback } from '../service/net.ts';
+import { isLoopback, sessionCookie } from '../service/net.ts';
 import { registerCommands, type CommandSpec, type Principal } from './commands.ts';
 
 export interface HubOptions {
@@ -68,11 +68,14 @@ export class Hub {
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
     if (auth.protocol !== PROTOCOL_VERSION) {
       throw new HallError('PROTOCOL_MISMATCH', {
-        message: `程序版本与服务器不一致（客户端协议 ${String(auth.protocol ?? '未知')}，服务器协议 ${PROTOCOL_VERSION}），请刷新页面或升级设备程序`,
+        message: `程序版本与服务器不一致（客户端协议 ${shown(auth.protocol)}，服务器协议 ${PROTOCOL_VERSION}），请刷新页面或升级设备程序`,
         details: { server: PROTOCOL_VERSION },
       });
     }
-    const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
+    // The session cookie is a staff credential: it never stands in for a device token (a
+    // kiosk page opened in a browser where someone signed in at /staff stays a kiosk).
+    const staffRole = role === 'counter' || role === 'admin';
+    const token = typeof auth.token === 'string' ? auth.token : staffRole ? sessionCookie(socket.handshake.headers.cookie) : undefined;
     if (role === 'counter' || role === 'admin') {
       const staff = this.auth.staffFor(token);
       if (!staff) throw new HallError('UNAUTHENTICATED');
@@ -142,7 +145,8 @@ export class Hub {
   }
 }
 
-function cookieToken(cookie: string | undefined): string | undefined {
-  const match = cookie?.match(/(?:^|;\s*)hall_session=([^;]+)/);
-  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+
+/** A handshake value fit to quote in a message: numbers and short strings only. */
+function shown(value: unknown): string {
+  return typeof value === 'number' || typeof value === 'string' ? String(value).slice(0, 20) : '未知';
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { issueTicketRequestSchema, issuedTicketSchema, ticketStatusSchema } from '@hall/common/api';
 import type { HallService } from '../../service/hall-service.ts';
+import { HallError } from '@hall/common/errors';
 import { route } from '../route.ts';
 
 export function ticketRoutes(hall: HallService) {
@@ -12,15 +13,19 @@ export function ticketRoutes(hall: HallService) {
       summary: '取号（带幂等键：同一键重试返回同一张号）',
       tag: 'tickets',
       access: 'kiosk-or-staff',
-      body: issueTicketRequestSchema,
+      // The key may come in the body or, as HTTP clients usually send it, an Idempotency-Key header.
+      body: issueTicketRequestSchema.extend({ idempotencyKey: issueTicketRequestSchema.shape.idempotencyKey.optional() }),
       response: issuedTicketSchema,
       status: 201,
       handler: async ({ body, staff, device, req, res }) => {
-        const header = req.get('idempotency-key');
-        const cmd = header && !body.idempotencyKey ? { ...body, idempotencyKey: header } : body;
+        const key = body.idempotencyKey ?? req.get('idempotency-key');
+        const parsedKey = issueTicketRequestSchema.shape.idempotencyKey.safeParse(key);
+        if (!parsedKey.success) {
+          throw new HallError('VALIDATION_FAILED', { field: 'idempotencyKey', message: '请提供幂等键（请求体 idempotencyKey 或请求头 Idempotency-Key），8到64位字母、数字、下划线或连字符' });
+        }
+        const cmd = { ...body, idempotencyKey: parsedKey.data };
         const actor = device ? { kind: 'device' as const, id: device.id } : { kind: staff!.role === 'admin' ? ('admin' as const) : ('clerk' as const), id: staff!.id };
         const issued = await hall.issueTicket(cmd, actor);
-        if (issued.reprint) res.status(200);
         res.status(issued.reprint ? 200 : 201).json(issued);
       },
     }),
