@@ -65,7 +65,7 @@ export function App({ model, onPaired, onCornerTap }: Props) {
         <main class="kiosk-main">
           {current.kind === 'setup-pin' ? <SetupPin pinHash={settings.pinHash} onUnlocked={model.unlockSetup} onCancel={model.home} /> : <SetupScreen model={model} onPaired={onPaired} />}
         </main>
-        {model.idle.phase.value === 'countdown' && <IdleCountdown seconds={model.idle.secondsLeft.value} onContinue={() => model.idle.touch()} />}
+        {model.idle.phase.value === 'countdown' && <IdleCountdown seconds={model.idle.secondsLeft.value} onContinue={() => model.idle.wake()} />}
       </div>
     );
   }
@@ -124,8 +124,8 @@ export function App({ model, onPaired, onCornerTap }: Props) {
         onContrast={model.toggleContrast}
         onHelp={() => void model.requestHelp()}
       />
-      {model.idle.phase.value === 'countdown' && <IdleCountdown seconds={model.idle.secondsLeft.value} onContinue={() => model.idle.touch()} />}
-      {model.idle.phase.value === 'attract' && <AttractScreen hallName={state?.settings.name ?? messages.appTitle} onWake={() => model.idle.touch()} />}
+      {model.idle.phase.value === 'countdown' && <IdleCountdown seconds={model.idle.secondsLeft.value} onContinue={() => model.idle.wake()} />}
+      {model.idle.phase.value === 'attract' && <AttractScreen hallName={state?.settings.name ?? messages.appTitle} onWake={() => model.idle.wake()} />}
     </div>
   );
 }

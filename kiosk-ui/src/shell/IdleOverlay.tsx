@@ -2,10 +2,10 @@ import { messages } from '../messages.ts';
 
 const m = messages.shell;
 
-/** The warning before the idle reset; any touch (handled by the shell) cancels it. */
+/** The warning before the idle reset; a tap anywhere on it cancels it. */
 export function IdleCountdown({ seconds, onContinue }: { seconds: number; onContinue: () => void }) {
   return (
-    <div class="overlay idle-countdown" role="alertdialog" data-testid="idle-countdown">
+    <div class="overlay idle-countdown" role="alertdialog" data-testid="idle-countdown" onClick={onContinue}>
       <div class="overlay-box">
         <h2>{m.idleTitle}</h2>
         <p class="countdown-number">{seconds}</p>

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createIdleController } from './idle.ts';
 
 describe('idle controller', () => {
+  it('a touch without a click (a swipe) still ends the countdown', () => {
+    const { idle, advance } = setup(false);
+    advance(65);
+    idle.touch();
+    advance(2);
+    expect(idle.phase.value).toBe('active');
+  });
+
   function setup(atHome: boolean) {
     let t = 0;
     let resets = 0;
@@ -31,10 +39,12 @@ describe('idle controller', () => {
     expect(idle.phase.value).toBe('active');
   });
 
-  it('a touch during the countdown cancels it', () => {
+  it('a touch during the countdown cancels it (the overlay leaves on its own click)', () => {
     const { idle, advance, resets } = setup(false);
     advance(65);
     idle.touch();
+    expect(idle.phase.value).toBe('countdown');
+    idle.wake();
     expect(idle.phase.value).toBe('active');
     advance(30);
     expect(idle.phase.value).toBe('active');
@@ -47,7 +57,11 @@ describe('idle controller', () => {
     expect(idle.phase.value).toBe('active');
     advance(20);
     expect(idle.phase.value).toBe('attract');
+    // The waking touch must not reach the tiles underneath: only the overlay's click wakes.
     idle.touch();
+    advance(0.5);
+    expect(idle.phase.value).toBe('attract');
+    idle.wake();
     expect(idle.phase.value).toBe('active');
   });
 });

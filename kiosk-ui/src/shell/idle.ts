@@ -3,6 +3,8 @@
 // no fake timer library.
 import { signal, type ReadonlySignal } from '@preact/signals';
 
+const TOUCH_WITHOUT_CLICK_S = 1.5;
+
 export type IdlePhase = 'active' | 'countdown' | 'attract';
 
 export interface IdleControllerOptions {
@@ -21,6 +23,8 @@ export interface IdleController {
   /** Seconds left in the countdown. */
   readonly secondsLeft: ReadonlySignal<number>;
   touch(): void;
+  /** The citizen tapped the countdown or attract overlay: back to work. */
+  wake(): void;
   /** Re-evaluates the phase; the controller calls it every second, tests call it by hand. */
   tick(): void;
 }
@@ -40,8 +44,15 @@ export function createIdleController(options: IdleControllerOptions): IdleContro
   function tick(): void {
     const { idleSeconds, countdownSeconds, attractSeconds } = options.timing();
     const elapsed = (now() - lastTouch) / 1000;
+    // The overlays leave through wake() (their own click), not through the touch that starts
+    // it: were they gone at pointerdown, the click would land on the button underneath.
+    // A touch that brings no click (a swipe) still ends the countdown after a moment.
     if (options.atHome()) {
-      phase.value = elapsed >= attractSeconds ? 'attract' : 'active';
+      if (phase.value !== 'attract') phase.value = elapsed >= attractSeconds ? 'attract' : 'active';
+      return;
+    }
+    if (phase.value === 'countdown' && elapsed < idleSeconds) {
+      if (elapsed >= TOUCH_WITHOUT_CLICK_S) phase.value = 'active';
       return;
     }
     if (elapsed >= idleSeconds + countdownSeconds) {
@@ -63,7 +74,10 @@ export function createIdleController(options: IdleControllerOptions): IdleContro
     secondsLeft,
     touch() {
       lastTouch = now();
-      if (phase.value !== 'active') phase.value = 'active';
+    },
+    wake() {
+      lastTouch = now();
+      phase.value = 'active';
     },
     tick,
   };

@@ -101,3 +101,18 @@ describe('idle', () => {
     await context.close();
   });
 });
+
+describe('attract screen', () => {
+  it('after a quiet spell at home; the first touch only wakes the kiosk', { timeout: 60_000 }, async () => {
+    const { page, context } = await env.open({ settings: { attractSeconds: 30 } });
+    await page.locator('[data-tile="ticketing"]').waitFor();
+    await page.getByTestId('attract').waitFor({ timeout: 40_000 });
+    await page.screenshot({ path: artifactPath('kiosk-portrait-attract.png') });
+    await page.getByTestId('attract').tap();
+    await page.getByTestId('attract').waitFor({ state: 'detached' });
+    // The wake-up touch opened nothing: still at home.
+    await page.locator('[data-tile="ticketing"]').waitFor();
+    expect(await page.locator('.category-screen').count()).toBe(0);
+    await context.close();
+  });
+});
