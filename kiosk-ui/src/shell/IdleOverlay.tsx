@@ -24,9 +24,8 @@ export function AttractScreen({ hallName, onWake }: { hallName: string; onWake: 
     <button type="button" class="overlay attract" data-testid="attract" onClick={onWake}>
       <span class="attract-hall">{hallName}</span>
       <span class="attract-title">{m.attractTitle}</span>
-      <span class="attract-hand" aria-hidden="true">
-        👆
-      </span>
+      {/* Drawn, not an emoji: a kiosk's system may have no emoji font. */}
+      <span class="attract-pulse" aria-hidden="true" />
       <span class="attract-text">{m.attractText}</span>
     </button>
   );
