@@ -103,7 +103,8 @@ export const windowActionResultSchema = z.object({
 });
 export type WindowActionResult = z.infer<typeof windowActionResultSchema>;
 
-export const keypadActions = ['callNext', 'recall', 'start', 'finish', 'noShow', 'hold', 'pause', 'resume'] as const;
+/** Keys of a caller keypad; callBack calls back the window's held ticket, askRating lights the evaluator. */
+export const keypadActions = ['callNext', 'recall', 'start', 'finish', 'noShow', 'hold', 'callBack', 'pause', 'resume', 'askRating'] as const;
 export const keypadActionRequestSchema = z.object({
   action: z.enum(keypadActions),
   /** For pause: the reason chosen on the keypad, else a default. */

@@ -15,6 +15,8 @@ const serverActions: Partial<Record<KeypadAction, KeypadActionRequest['action']>
   recall: 'recall',
   noShow: 'noShow',
   hold: 'hold',
+  callBack: 'callBack',
+  askRating: 'askRating',
   pause: 'pause',
 };
 

@@ -393,11 +393,33 @@ export class HallService {
   }
 
   /** Keypad keys at a window act for the clerk signed in there. */
-  keypadAction(device: Device, request: KeypadActionRequest): Promise<WindowActionResult> {
-    if (!device.windowId) throw new HallError('FORBIDDEN', { message: '该设备未绑定窗口' });
-    const action: WindowAction =
-      request.action === 'pause' ? { action: 'pause', reason: request.reason ?? '暂停服务' } : ({ action: request.action } as WindowAction);
-    return this.windowAction(device.windowId, action, { kind: 'device', device });
+  async keypadAction(device: Device, request: KeypadActionRequest): Promise<WindowActionResult> {
+    const windowId = device.windowId;
+    if (!windowId) throw new HallError('FORBIDDEN', { message: '该设备未绑定窗口' });
+    const actor: WindowActor = { kind: 'device', device };
+    switch (request.action) {
+      case 'pause':
+        return this.windowAction(windowId, { action: 'pause', reason: request.reason ?? '暂停服务' }, actor);
+      case 'callBack': {
+        // A keypad cannot choose: it calls back the ticket this window held most recently.
+        const held = this.engine
+          .openTickets()
+          .filter((t) => t.state === 'held' && t.windowId === windowId)
+          .sort((a, b) => b.issuedAt - a.issuedAt)[0];
+        if (!held) throw new HallError('TICKET_NOT_FOUND', { message: '本窗口没有挂起的号' });
+        return this.windowAction(windowId, { action: 'callBack', ticketId: held.id }, actor);
+      }
+      case 'askRating': {
+        const state = this.engine.windowState(windowId);
+        const clerk = state?.clerkId ? this.accounts.staff(state.clerkId) : undefined;
+        if (!state || !clerk) throw new HallError('WINDOW_NOT_OPEN');
+        await this.requestRating(windowId, clerk, undefined);
+        const current = this.engine.currentTicket(windowId);
+        return { window: state, ticket: current ? toTicketView(current) : null, seq: this.seq };
+      }
+      default:
+        return this.windowAction(windowId, { action: request.action }, actor);
+    }
   }
 
   private authorizeWindow(windowId: string, request: WindowAction, actor: WindowActor): Actor {
