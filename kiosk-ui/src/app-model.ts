@@ -105,8 +105,11 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
   let sentKey = '';
   effect(() => {
     const list = faults.value;
+    // Until the agent's socket has either connected or failed, nothing is known: reporting
+    // "agent unreachable" at every start, then clearing it, would only be noise for staff.
+    const agentKnown = agent.status.value !== 'connecting';
     const online = connection.status.value === 'online';
-    if (!online) {
+    if (!online || !agentKnown) {
       sentKey = '';
       return;
     }
