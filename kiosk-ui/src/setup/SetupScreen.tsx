@@ -9,6 +9,7 @@ import { messages } from '../messages.ts';
 import type { KioskModel } from '../app-model.ts';
 import { Keypad, applyKey } from '../keyboard/Keypad.tsx';
 import { LazyKeyboard } from '../keyboard/LazyKeyboard.tsx';
+import { InputField } from '../keyboard/InputField.tsx';
 import { limits, isHttpUrl, tileIds, type KioskSettings, type Orientation } from '../settings/settings.ts';
 import { hashPin, PIN_PATTERN } from '../settings/pin.ts';
 import { builtTiles } from '../shell/tiles.ts';
@@ -122,15 +123,9 @@ function Stepper({ value, min, max, step, onChange, testId }: { value: number; m
 }
 
 function KioskSection({ settings, update }: { settings: KioskSettings; update: (patch: Partial<KioskSettings>) => void }) {
-  const editingName = useSignal(false);
   return (
     <div class="setup-section">
-      <Row label={s.name}>
-        <button type="button" class="search-field" data-testid="kiosk-name" onClick={() => (editingName.value = !editingName.value)}>
-          {settings.name || '\u00a0'}
-        </button>
-      </Row>
-      {editingName.value && <LazyKeyboard value={settings.name} onChange={(name) => update({ name })} onDone={() => (editingName.value = false)} maxLength={30} />}
+      <InputField label={s.name} value={settings.name} maxLength={30} testId="kiosk-name" onChange={(name) => update({ name })} />
       <Row label={s.tiles}>
         <div class="chips">
           {tileIds.map((id) => {

@@ -70,6 +70,12 @@ describe('setup mode', () => {
     await page.screenshot({ path: artifactPath('kiosk-landscape-setup-devices.png') });
 
     await page.locator('.setup-tabs .chip', { hasText: '本机' }).tap();
+    // Name it with the pinyin keyboard: "dating" → 大厅.
+    await page.getByTestId('kiosk-name').tap();
+    for (const c of 'dating') await page.locator(`.keyboard [data-key="${c}"]`).tap();
+    await page.locator('.candidate', { hasText: /^大厅$/ }).tap();
+    await page.locator('.keyboard .key-done').tap();
+    expect(await page.getByTestId('kiosk-name').textContent()).toBe('大厅');
     await page.locator('.chip[data-tile="guides"]').tap();
     await page.getByTestId('step-idleSeconds').getByRole('button', { name: '+' }).tap();
     await page.getByTestId('step-idleSeconds').getByText('75').waitFor();
