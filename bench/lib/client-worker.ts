@@ -74,9 +74,7 @@ function connectOne(url: string, auth: Record<string, unknown>, recordCalls: boo
         if (!list) callArrivals.set(id, (list = []));
         list.push(t);
       };
-      socket.on('ticket:called', (e: HallEvent) => record(e, performance.now()));
-      // A server that batches its broadcasts (one `events` frame per commit batch) is read too.
-      socket.on('events', (batch: HallEvent[]) => {
+      socket.on('hall:events', (batch: HallEvent[]) => {
         const t = performance.now();
         for (const e of batch) if (e.type === 'ticket:called') record(e, t);
       });

@@ -1,7 +1,9 @@
 // The real-time protocol, defined once for the server and every client. Commands carry an
 // acknowledgement callback and get a Reply; broadcasts are past tense and sequenced: every
 // one carries the hall-wide sequence number, and a client that sees a gap asks for a
-// snapshot (`snapshot:get`).
+// snapshot (`snapshot:get`). Broadcasts travel in `hall:events` frames: everything committed
+// in one turn of the server's event loop goes to each socket as one frame, in order, so a
+// burst of a hundred issuances costs each board one write, not a hundred.
 import type { Reply } from './errors.ts';
 import type {
   Actor,
@@ -40,7 +42,7 @@ import type {
 } from './api.ts';
 
 /** Bumped on any incompatible change; a client with another version is refused. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const namespaces = {
   kiosk: '/kiosk',
@@ -149,8 +151,10 @@ export interface HallSnapshot {
 type Ack<T> = (reply: Reply<T>) => void;
 type Command<Req, Res> = (request: Req, ack: Ack<Res>) => void;
 
-type Broadcasts = { [K in HallEventType]: (event: HallEvent) => void } & {
+type Broadcasts = {
   'hall:snapshot': (snapshot: HallSnapshot) => void;
+  /** Sequenced events in ascending seq, at least one. */
+  'hall:events': (events: HallEvent[]) => void;
 };
 
 export type ServerToClientEvents = Broadcasts;

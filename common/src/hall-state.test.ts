@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, fromSnapshot, resumeFromSnapshot, RECENT_CALLS_KEPT, statsOf, ticketOf, windowStateOf, type HallState } from './hall-state.ts';
-import type { HallEvent, HallEventType, HallSnapshot } from './events.ts';
+import { PROTOCOL_VERSION, type HallEvent, type HallEventType, type HallSnapshot } from './events.ts';
 import type { CategoryStats, TicketView, WindowState } from './domain.ts';
 
 const DAY = '2026-11-23';
@@ -47,7 +47,7 @@ function stats(over: Partial<CategoryStats> = {}): CategoryStats {
 
 function snapshot(over: Partial<HallSnapshot> = {}): HallSnapshot {
   return {
-    protocol: 1,
+    protocol: PROTOCOL_VERSION,
     seq: 10,
     now: 5000,
     hallDay: DAY,

@@ -52,7 +52,7 @@ async function fakeHall(options: { refuse?: boolean } = {}) {
   cleanups.push(() => new Promise<void>((r) => io.close(() => r())));
   const url = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
   const call = (windowId: string, number: string, type: 'ticket:called' | 'ticket:recalled' = 'ticket:called') =>
-    agent.emit(type, {
+    agent.emit('hall:events', [{
       seq: 1,
       type,
       at: 0,
@@ -62,7 +62,7 @@ async function fakeHall(options: { refuse?: boolean } = {}) {
       window: { windowId },
       windowNumber: 3,
       stats: [{ categoryId: 'c1', waiting: 6 }],
-    } as unknown as HallEvent);
+    } as unknown as HallEvent]);
   return { url, received, call };
 }
 

@@ -27,7 +27,6 @@ import { ticketPage } from './api/ticket-page.ts';
 import { escapeHtml } from './api/html.ts';
 import { HallError, errorStatus } from '@hall/common/errors';
 import { toErrorBody } from './service/error-body.ts';
-import { prepareDocuments } from './documents/index.ts';
 import { databasePath, type ServerConfig } from './config.ts';
 
 z.config(z.locales.zhCN());
@@ -81,9 +80,6 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     const data = store.load();
     if (data.settings.publicBaseUrl !== config.publicBaseUrl) store.putSettings({ ...data.settings, publicBaseUrl: config.publicBaseUrl });
   }
-
-  // Loads the PDF font once, so the first printed form does not pay for it.
-  const documentsReady = prepareDocuments().catch((e: unknown) => logger.error({ err: e }, 'PDF renderer warm-up failed'));
 
   const hall = new HallService({ db, clock: options.clock ?? Date.now, logger, alwaysOpen: config.alwaysOpen });
   const auth = new AuthService(hall);
@@ -186,7 +182,6 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
       }),
     close: async () => {
       for (const t of timers) clearInterval(t);
-      await documentsReady;
       hall.commits.flush();
       await new Promise<void>((done) => io.close(() => done()));
       if (http.listening) await new Promise<void>((done) => http.close(() => done()));

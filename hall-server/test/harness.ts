@@ -126,11 +126,9 @@ export class TestClient {
       this.snapshot = s;
       this.wake();
     });
-    socket.onAny((name: string, payload: unknown) => {
-      if (name !== 'hall:snapshot') {
-        this.events.push(payload as HallEvent);
-        this.wake();
-      }
+    socket.on('hall:events', (events: HallEvent[]) => {
+      this.events.push(...events);
+      this.wake();
     });
   }
 

@@ -5,7 +5,7 @@ import type { IssuedTicket, WindowActionResult } from '@hall/common/api';
 import type { Category } from '@hall/common/domain';
 import type { Reply } from '@hall/common/errors';
 import { idCardFixtures } from '@hall/fixtures';
-import { CLERK, startHall, type TestClient, type TestHall } from '../../hall-server/test/harness.ts';
+import { CLERK, startHall, type TestClient, type TestHall } from '@hall/server/testing';
 import { openReadOnly, until } from './support.ts';
 
 let hall: TestHall;

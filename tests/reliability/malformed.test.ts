@@ -18,9 +18,9 @@ import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '@hall/common/api';
 import { errorCodes, errorStatus, type ErrorCode } from '@hall/common/errors';
-import { namespaces, type NamespaceCommands, type Role } from '@hall/common/events';
-import { registerCommands, type CommandSpec } from '../../hall-server/src/realtime/commands.ts';
-import { CLERK, startHall, type TestClient, type TestHall } from '../../hall-server/test/harness.ts';
+import { PROTOCOL_VERSION, namespaces, type NamespaceCommands, type Role } from '@hall/common/events';
+import { registerCommands, type CommandSpec } from '@hall/server/realtime/commands';
+import { CLERK, startHall, type TestClient, type TestHall } from '@hall/server/testing';
 import type { Agent } from 'node:http';
 import { keepAliveAgent, openReadOnly, raw, tableDigests, type RawResponse } from './support.ts';
 
@@ -447,9 +447,9 @@ describe('malformed socket handshakes', () => {
     const authArb = fc.oneof(
       fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), pollutionKey, fc.constantFrom('protocol', 'token', 'deviceId')), junk, { maxKeys: 4 }),
       fc.record({ protocol: junk }),
-      fc.record({ protocol: fc.constant(1), token: junk }),
-      fc.record({ protocol: fc.constant(1), deviceId: junk }),
-      fc.record({ protocol: fc.constant(1), token: junk, deviceId: junk }),
+      fc.record({ protocol: fc.constant(PROTOCOL_VERSION), token: junk }),
+      fc.record({ protocol: fc.constant(PROTOCOL_VERSION), deviceId: junk }),
+      fc.record({ protocol: fc.constant(PROTOCOL_VERSION), token: junk, deviceId: junk }),
       polluted.map((p) => ({ protocol: p })),
       fc.constantFrom<unknown>({ protocol: { toString: 1 } }, { protocol: { valueOf: 'x', toString: 'y' } }, { protocol: '1' }, { protocol: [1] }, { protocol: 1.0000001 }),
     );
@@ -463,13 +463,13 @@ describe('malformed socket handshakes', () => {
           const wire = onTheWire(auth) as Record<string, unknown> | null;
           let problem: string | null = null;
           if (result === 'connected') {
-            if (wire?.protocol !== 1) problem = 'connected with a wrong protocol';
+            if (wire?.protocol !== PROTOCOL_VERSION) problem = 'connected with a wrong protocol';
             else if (role === 'counter' || role === 'admin') problem = 'staff namespace connected without a session';
           } else if (typeof result === 'string') problem = result;
           else if (typeof result.code !== 'string' || !errorCodes.includes(result.code as ErrorCode)) problem = `unknown refusal ${preview(result)}`;
           else if (result.code === 'INTERNAL') problem = 'refused as INTERNAL';
           else if (typeof result.message !== 'string' || !result.message) problem = 'refusal without a message';
-          else if (wire?.protocol !== 1 && result.code !== 'PROTOCOL_MISMATCH') problem = `${result.code} where PROTOCOL_MISMATCH was due`;
+          else if (wire?.protocol !== PROTOCOL_VERSION && result.code !== 'PROTOCOL_MISMATCH') problem = `${result.code} where PROTOCOL_MISMATCH was due`;
           if (problem) {
             const g = problems.get(`${role}: ${problem}`) ?? { n: 0, example: preview(auth) };
             g.n++;
@@ -485,7 +485,7 @@ describe('malformed socket handshakes', () => {
 
   it('a malformed session cookie is refused as unauthenticated, not as an internal error', async () => {
     // A browser may hold any cookie; one with a broken %-escape must not look like a crash.
-    const counter = await handshake('/counter', { protocol: 1 }, { cookie: 'hall_session=%E0%A4%A' });
+    const counter = await handshake('/counter', { protocol: PROTOCOL_VERSION }, { cookie: 'hall_session=%E0%A4%A' });
     expect.soft(counter).toMatchObject({ code: 'UNAUTHENTICATED' });
     const me = await raw(hall.url, { method: 'GET', path: '/api/auth/me', headers: { cookie: 'hall_session=%E0%A4%A' } });
     expect.soft(me.status).toBe(401);
@@ -499,9 +499,9 @@ describe('malformed socket handshakes', () => {
   it('in the demo, a kiosk on this machine connects even if the browser holds a staff session cookie', async () => {
     // The kiosk app never sends a token before pairing; a browser that also has the staff
     // desk open sends the staff session cookie with every same-origin WebSocket.
-    const kiosk = await handshake('/kiosk', { protocol: 1 }, { cookie: `hall_session=${clerkToken}` });
+    const kiosk = await handshake('/kiosk', { protocol: PROTOCOL_VERSION }, { cookie: `hall_session=${clerkToken}` });
     expect.soft(kiosk).toBe('connected');
-    const board = await handshake('/board', { protocol: 1 }, { cookie: 'hall_session=expired-session-token' });
+    const board = await handshake('/board', { protocol: PROTOCOL_VERSION }, { cookie: 'hall_session=expired-session-token' });
     expect.soft(board).toBe('connected');
   });
 });
@@ -543,7 +543,7 @@ async function rawClient(ns: string): Promise<{ ws: WebSocket; frames: string[];
   };
   const open = await next((f) => f.startsWith('0{'), 5000);
   if (!open.startsWith('0{')) throw new Error(`no Engine.IO open packet: ${open}`);
-  ws.send(`40${ns},{"protocol":1}`);
+  ws.send(`40${ns},{"protocol":${PROTOCOL_VERSION}}`);
   const joined = await next((f) => f.startsWith(`40${ns},`), 5000);
   if (!joined.startsWith(`40${ns},`)) throw new Error(`could not join ${ns}: ${joined}`);
   return { ws, frames, closed: () => isClosed, next };
@@ -557,7 +557,7 @@ describe('malformed Socket.IO frames', () => {
     const frames: Array<string | Buffer> = [
       'x', '', '4', '42', `42${ns}`, `42${ns},`, `42${ns},[`, `42${ns},{}`, `42${ns},"ticket:issue"`, `42${ns},null`, `42${ns},[]`, `42${ns},[null]`,
       `42${ns},[{}]`, `42${ns},[["ticket:issue"]]`, `42${ns},1e999["snapshot:get"]`, `42${ns},-1["snapshot:get"]`, `42${ns},${big}`,
-      `43${ns},1[{}]`, `44${ns},{"message":"x"}`, `40${ns},{"protocol":1}`, '40/no-such-namespace,{}', `49${ns},[]`, `4x`,
+      `43${ns},1[{}]`, `44${ns},{"message":"x"}`, `40${ns},{"protocol":${PROTOCOL_VERSION}}`, '40/no-such-namespace,{}', `49${ns},[]`, `4x`,
       `451-${ns},["ticket:issue",{"_placeholder":true,"num":3}]`, `451-${ns},["ticket:issue",{"_placeholder":true,"num":0}]`, `45${ns},[]`,
       '2probe', '3', '5', '6', '7', '9', Buffer.from([0xff, 0xfe, 0x00]), `42${ns},["ticket:issue",{"idempotencyKey":"raw-frame-0001","categoryId":"tax"}]`,
     ];

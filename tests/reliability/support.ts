@@ -242,9 +242,7 @@ export class Client {
     this.socket.on('connect', () => this.connects++);
     this.socket.on('disconnect', () => this.disconnects++);
     this.socket.on('hall:snapshot', (s: HallSnapshot) => this.snapshots.push(s));
-    this.socket.onAny((name: string, payload: HallEvent) => {
-      if (name !== 'hall:snapshot') this.events.push(payload);
-    });
+    this.socket.on('hall:events', (events: HallEvent[]) => this.events.push(...events));
   }
 
   /** Resolves after the first connection and its snapshot. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HallEvent, HallSnapshot, KioskCommands } from '@hall/common/events';
+import { PROTOCOL_VERSION, type HallEvent, type HallSnapshot, type KioskCommands } from '@hall/common/events';
 import { createHallConnection, deviceAuth, type WireSocket } from './hall-connection.ts';
 
 /** Stands in for a Socket.IO client socket: the test plays the server. */
@@ -39,7 +39,7 @@ class FakeSocket implements WireSocket {
 
 function snapshot(seq: number): HallSnapshot {
   return {
-    protocol: 1,
+    protocol: PROTOCOL_VERSION,
     seq,
     now: 1_000_000,
     hallDay: '2026-11-23',
@@ -61,7 +61,7 @@ const event = (seq: number, type: HallEvent['type'] = 'rating:received'): HallEv
 
 function setup() {
   const socket = new FakeSocket();
-  const connection = createHallConnection<KioskCommands>({ namespace: '/kiosk', auth: () => ({ protocol: 1 }), openSocket: () => socket, now: () => 999_000 });
+  const connection = createHallConnection<KioskCommands>({ namespace: '/kiosk', auth: () => ({ protocol: PROTOCOL_VERSION }), openSocket: () => socket, now: () => 999_000 });
   return { socket, connection };
 }
 
@@ -79,9 +79,9 @@ describe('hall connection', () => {
     expect(connection.status.value).toBe('online');
     expect(connection.state.value?.seq).toBe(5);
     expect(connection.clockOffsetMs.value).toBe(1000);
-    socket.fire('rating:received', event(6));
-    socket.fire('rating:received', event(6));
-    socket.fire('rating:received', event(7));
+    socket.fire('hall:events', [event(6)]);
+    socket.fire('hall:events', [event(6)]);
+    socket.fire('hall:events', [event(7)]);
     expect(connection.state.value?.seq).toBe(7);
     expect(seen).toEqual([6, 7]);
   });
@@ -98,11 +98,11 @@ describe('hall connection', () => {
     const { socket, connection } = setup();
     socket.serverAccepts();
     socket.fire('hall:snapshot', snapshot(5));
-    socket.fire('rating:received', event(8)); // 6 and 7 were lost
+    socket.fire('hall:events', [event(8)]); // 6 and 7 were lost
     expect(connection.state.value?.seq).toBe(5);
     const request = socket.lastEmit('snapshot:get');
     expect(request).toBeDefined();
-    socket.fire('rating:received', event(9));
+    socket.fire('hall:events', [event(9)]);
     request!.ack(null, { ok: true, data: snapshot(8) });
     await vi.advanceTimersByTimeAsync(0);
     expect(connection.state.value?.seq).toBe(9);
@@ -112,8 +112,8 @@ describe('hall connection', () => {
     const { socket, connection } = setup();
     socket.serverAccepts();
     socket.fire('hall:snapshot', snapshot(5));
-    socket.fire('rating:received', event(6));
-    socket.fire('rating:received', event(7));
+    socket.fire('hall:events', [event(6)]);
+    socket.fire('hall:events', [event(7)]);
     socket.fire('hall:snapshot', snapshot(6));
     expect(connection.state.value?.seq).toBe(7);
     expect(socket.lastEmit('snapshot:get')).toBeUndefined();
@@ -123,11 +123,11 @@ describe('hall connection', () => {
     const { socket, connection } = setup();
     socket.serverAccepts();
     socket.fire('hall:snapshot', snapshot(500));
-    socket.fire('rating:received', event(501));
+    socket.fire('hall:events', [event(501)]);
     socket.fire('hall:snapshot', snapshot(3));
     expect(connection.state.value?.seq).toBe(3);
     expect(socket.lastEmit('snapshot:get')).toBeUndefined();
-    socket.fire('rating:received', event(4));
+    socket.fire('hall:events', [event(4)]);
     expect(connection.state.value?.seq).toBe(4);
   });
 
@@ -142,7 +142,7 @@ describe('hall connection', () => {
     expect(afterReconnect).toBeDefined();
     afterReconnect!.ack(null, { ok: true, data: snapshot(5) });
     await vi.advanceTimersByTimeAsync(0);
-    socket.fire('config:changed', event(6, 'config:changed'));
+    socket.fire('hall:events', [event(6, 'config:changed')]);
     expect(socket.emitted.filter((e) => e.event === 'snapshot:get').length).toBe(2);
   });
 
@@ -189,7 +189,7 @@ describe('hall connection', () => {
 describe('deviceAuth', () => {
   it('sends the protocol, the stored token and the ?device= id', () => {
     const storage = { getItem: (key: string) => (key === 'hall.kiosk.deviceToken' ? 'tok' : null) };
-    expect(deviceAuth(storage, 'hall.kiosk.deviceToken', '?device=kiosk-1')).toEqual({ protocol: 1, token: 'tok', deviceId: 'kiosk-1' });
-    expect(deviceAuth({ getItem: () => null }, 'hall.kiosk.deviceToken', '')).toEqual({ protocol: 1 });
+    expect(deviceAuth(storage, 'hall.kiosk.deviceToken', '?device=kiosk-1')).toEqual({ protocol: PROTOCOL_VERSION, token: 'tok', deviceId: 'kiosk-1' });
+    expect(deviceAuth({ getItem: () => null }, 'hall.kiosk.deviceToken', '')).toEqual({ protocol: PROTOCOL_VERSION });
   });
 });

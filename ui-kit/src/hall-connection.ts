@@ -4,7 +4,7 @@
 // does not answer. Components never touch the socket; tests hand in a fake one.
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, hallEventTypes, type HallEvent, type HallSnapshot } from '@hall/common/events';
+import { PROTOCOL_VERSION, type HallEvent, type HallSnapshot } from '@hall/common/events';
 import { applyEvent, resumeFromSnapshot, type HallState } from '@hall/common/hall-state';
 import { errorMessages, type ErrorBody, type ErrorCode, type Reply } from '@hall/common/errors';
 import { netMessages } from './messages.ts';
@@ -168,7 +168,9 @@ export function createHallConnection<C extends { [K in keyof C]: AnyCommand }>(o
   }
 
   socket.on('hall:snapshot', (snapshot: HallSnapshot) => receiveSnapshot(snapshot));
-  for (const type of hallEventTypes) socket.on(type, (event: HallEvent) => receiveEvent(event));
+  socket.on('hall:events', (events: HallEvent[]) => {
+    for (const event of events) receiveEvent(event);
+  });
 
   socket.on('connect', () => {
     connections += 1;

@@ -58,8 +58,11 @@ export class SocketIoHallLink extends EventEmitter<HallLinkEvents> implements Ha
     this.#socket.on('hall:snapshot', (snapshot: HallSnapshot) => {
       this.#windowId = snapshot.device?.windowId ?? null;
     });
-    this.#socket.on('ticket:called', (event) => this.#onCall(event, false));
-    this.#socket.on('ticket:recalled', (event) => this.#onCall(event, true));
+    this.#socket.on('hall:events', (events) => {
+      for (const event of events) {
+        if (event.type === 'ticket:called' || event.type === 'ticket:recalled') this.#onCall(event, event.type === 'ticket:recalled');
+      }
+    });
   }
 
   get state(): HallLinkState {

@@ -41,10 +41,27 @@ export class Hub {
     }
   }
 
+  private outbox: HallEvent[] = [];
+
+  /**
+   * Events published in one turn of the event loop (a whole commit batch) leave as one frame
+   * per socket: a write per socket is what a broadcast costs, not its size. Boards go first,
+   * the citizens watching them are waiting; kiosks, which only show counts, go last.
+   */
   private broadcast(events: HallEvent[]): void {
-    for (const space of this.spaces) {
-      for (const e of events) space.emit(e.type, e);
-    }
+    if (this.outbox.length === 0) setImmediate(() => this.flushOutbox());
+    this.outbox.push(...events);
+  }
+
+  private flushOutbox(): void {
+    const batch = this.outbox;
+    this.outbox = [];
+    for (const space of this.spacesByUrgency) space.emit('hall:events', batch);
+  }
+
+  private get spacesByUrgency(): Namespace[] {
+    const order = [namespaces.board, namespaces.agent, namespaces.counter, namespaces.admin, namespaces.kiosk];
+    return [...this.spaces].sort((a, b) => order.indexOf(a.name as (typeof order)[number]) - order.indexOf(b.name as (typeof order)[number]));
   }
 
   private setUp(role: Role): void {

@@ -274,7 +274,9 @@ export class HallService {
     const left = (this.presence.get(deviceId) ?? 0) + delta;
     if (left <= 0) this.presence.delete(deviceId);
     else this.presence.set(deviceId, left);
-    this.accounts.touchDevice(deviceId, this.clock());
+    // Through the commit queue: a hall of kiosks reconnecting at once must not cost one fsync each.
+    const at = this.clock();
+    this.commits.enqueue(() => this.accounts.touchDevice(deviceId, at)).catch(() => undefined);
   }
 
   onlineDevices(): string[] {
