@@ -33,8 +33,10 @@ export interface KioskModel {
   readonly contrast: ReadonlySignal<boolean>;
   readonly help: ReadonlySignal<HelpState>;
   readonly guides: ReadonlySignal<GuidesState>;
-  /** Faults last sent to the hall server (setup mode shows them as recent errors). */
+  /** Current device faults (also sent to the hall server). */
   readonly faults: ReadonlySignal<Fault[]>;
+  /** Faults as they appeared since the page loaded, newest first (setup mode's 最近的错误). */
+  readonly recentErrors: ReadonlySignal<Array<{ at: number; fault: Fault }>>;
   /** Each time `home()` ran: screens keep local input in components keyed by it. */
   readonly session: ReadonlySignal<number>;
   open(tile: TileId): void;
@@ -102,6 +104,16 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
   // Faults go to the hall server whenever they change and after every reconnect, so staff see
   // a printer out of paper before the next citizen finds out.
   const faults = computed(() => deviceFaults(agent.devices.value, agent.status.value === 'online', lastPrintFault.value));
+  // Every fault that appears is logged once for setup mode; none carries personal data.
+  const recentErrors = signal<Array<{ at: number; fault: Fault }>>([]);
+  let previous: Fault[] = [];
+  effect(() => {
+    const list = faults.value;
+    const fresh = list.filter((f) => !previous.some((p) => p.device === f.device && p.code === f.code));
+    previous = list;
+    if (fresh.length) recentErrors.value = [...fresh.map((fault) => ({ at: Date.now(), fault })), ...recentErrors.peek()].slice(0, 20);
+  });
+
   let sentKey = '';
   effect(() => {
     const list = faults.value;
@@ -134,6 +146,7 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
     help,
     guides,
     faults,
+    recentErrors,
     session,
     open(tile) {
       if (tile === 'ticketing') ticketing.reset();

@@ -166,6 +166,8 @@ function KioskSection({ settings, update }: { settings: KioskSettings; update: (
   );
 }
 
+const clock = (at: number) => new Date(at).toLocaleTimeString('zh-CN', { hour12: false });
+
 type TestKind = 'print' | 'card' | 'scan';
 type TestResult = { kind: TestKind; ok: boolean; text: string } | { kind: TestKind; waiting: true; text: string };
 
@@ -178,7 +180,7 @@ function DevicesSection({ model }: { model: KioskModel }) {
   const status = agent.status.value;
   const devices = agent.devices.value;
 
-  const log = (text: string) => (errors.value = [`${new Date().toLocaleTimeString('zh-CN', { hour12: false })} ${text}`, ...errors.value].slice(0, 10));
+  const log = (text: string) => (errors.value = [`${clock(Date.now())} ${text}`, ...errors.value].slice(0, 10));
 
   useEffect(() => {
     // Pushes only count while a test waits for them; the timeout ends the wait.
@@ -288,14 +290,14 @@ function DevicesSection({ model }: { model: KioskModel }) {
       )}
       <h3>{s.recentErrors}</h3>
       <ul class="setup-errors" data-testid="recent-errors">
-        {errors.value.length === 0 && model.faults.value.length === 0 && <li>{s.noErrors}</li>}
-        {model.faults.value.map((f) => (
-          <li key={`${f.device}:${f.code}`}>
-            {f.device}：{f.message}
-          </li>
-        ))}
+        {errors.value.length === 0 && model.recentErrors.value.length === 0 && <li>{s.noErrors}</li>}
         {errors.value.map((e) => (
           <li key={e}>{e}</li>
+        ))}
+        {model.recentErrors.value.map(({ at, fault }) => (
+          <li key={`${at}:${fault.device}:${fault.code}`} class={model.faults.value.some((f) => f.device === fault.device && f.code === fault.code) ? 'current' : ''}>
+            {clock(at)} {s.kinds[fault.device as keyof typeof s.kinds] ?? fault.device}：{fault.message}
+          </li>
         ))}
       </ul>
       <p class="setup-note">{s.restartUnsupported}</p>

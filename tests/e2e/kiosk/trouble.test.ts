@@ -106,6 +106,14 @@ describe('when a ticket cannot simply be drawn', () => {
         return body.find((d) => d.deviceId === 'kiosk-1')?.faults.length;
       }, { timeout: 8000 })
       .toBe(0);
+
+    // Setup mode keeps the fault among its recent errors after it cleared.
+    await page.getByRole('button', { name: '完成' }).tap();
+    for (let i = 0; i < 5; i++) await page.getByTestId('setup-corner').tap();
+    for (const c of '246810') await page.locator(`.keypad [data-key="${c}"]`).tap();
+    await page.getByRole('button', { name: '确定' }).tap();
+    await page.locator('.setup-tabs .chip', { hasText: '设备' }).tap();
+    await page.getByTestId('recent-errors').getByText('小票打印机：打印机缺纸').first().waitFor();
     await context.close();
   });
 });
