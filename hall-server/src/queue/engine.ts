@@ -548,7 +548,13 @@ export class QueueEngine {
       const open = this.windows.get(ticket.targetWindowId)?.status === 'open' ? 1 : 0;
       return { peopleAhead: ahead, estimatedWaitMinutes: estimateWaitMinutes(ahead, average, open) };
     }
-    const ahead = countAhead(ticket, this.waitingByCategory.get(ticket.categoryId)?.values() ?? [], now, late);
+    const queue = this.waitingByCategory.get(ticket.categoryId);
+    // A ticket without an appointment sits in its sorted lane: counting is a binary search
+    // (this runs for every issuance); only an appointment ticket needs the full comparison.
+    const ahead =
+      ticket.appointment === null
+        ? (queue?.countAheadOfNew(ticket, (t) => isAppointmentActive(t, now, late)) ?? 0)
+        : countAhead(ticket, queue?.values() ?? [], now, late);
     return { peopleAhead: ahead, estimatedWaitMinutes: estimateWaitMinutes(ahead, average, this.openWindowsServing(ticket.categoryId)) };
   }
 

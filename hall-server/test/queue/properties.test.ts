@@ -133,6 +133,10 @@ describe('queue properties (random halls, random command sequences)', () => {
               const probe = makeTicket('\uffff', { serial: Number.MAX_SAFE_INTEGER, queueAt: now, priority: priority && c.priorityEnabled });
               expect(engine.estimateForNew(c.id, priority, now).peopleAhead).toBe(countAhead(probe, queue, now, config.settings.appointmentLateMinutes));
             }
+            // …and for every ticket already waiting there (the figure on its slip and phone page).
+            for (const t of queue) {
+              expect(engine.peopleAhead(t.id, now)).toBe(countAhead(t, queue, now, config.settings.appointmentLateMinutes));
+            }
           }
         });
       }),
