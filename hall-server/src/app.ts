@@ -94,7 +94,8 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
   });
 
   const routes = [...publicRoutes(hall, auth), ...ticketRoutes(hall), ...windowRoutes(hall), ...authRoutes(auth), ...adminRoutes(hall, auth)];
-  const openapi = openApiDocument(routes, { title: '政务服务大厅 hall-server API', version: '1.0.0' });
+  // Built on first request: turning every schema into JSON Schema is work start-up can skip.
+  let openapi: Record<string, unknown> | undefined;
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -106,6 +107,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     }
   });
   app.get('/api/openapi.json', (_req, res) => {
+    openapi ??= openApiDocument(routes, { title: '政务服务大厅 hall-server API', version: '1.0.0' });
     res.json(openapi);
   });
   const api = express.Router();

@@ -7,7 +7,6 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { loadDemoHall } from '@hall/fixtures';
 import { hallSeedSchema } from '@hall/common/seed';
 import { readFileSync } from 'node:fs';
 import { createHallServer } from './app.ts';
@@ -40,7 +39,8 @@ function config(extra: Partial<Record<keyof ServerConfig, unknown>> = {}): Serve
 }
 
 async function serve(cfg: ServerConfig): Promise<void> {
-  const seed = cfg.demo ? loadDemoHall() : cfg.seedFile ? hallSeedSchema.parse(JSON.parse(readFileSync(cfg.seedFile, 'utf8'))) : undefined;
+  // The demo data is loaded only for the demo: a production start does not pay for it.
+  const seed = cfg.demo ? (await import('@hall/fixtures/src/demo-hall.ts')).loadDemoHall() : cfg.seedFile ? hallSeedSchema.parse(JSON.parse(readFileSync(cfg.seedFile, 'utf8'))) : undefined;
   // A new hall without seed data starts with one admin account; its password is shown once.
   const fresh = !seed && !existsSync(databasePath(cfg));
   const initialAdminPassword = fresh ? (process.env.HALL_INITIAL_ADMIN_PASSWORD ?? randomBytes(9).toString('base64url')) : undefined;
