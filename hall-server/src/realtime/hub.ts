@@ -17,6 +17,8 @@ export interface HubOptions {
   logger: Logger;
 }
 
+/** Broadcast order: citizens watching boards are waiting; kiosks, which only show counts, last. */
+const urgency: Role[] = ['board', 'agent', 'counter', 'admin', 'kiosk'];
 
 export class Hub {
   private readonly spaces: Namespace[] = [];
@@ -27,7 +29,7 @@ export class Hub {
     private readonly auth: AuthService,
     private readonly options: HubOptions,
   ) {
-    for (const role of Object.keys(namespaces) as Role[]) this.setUp(role);
+    for (const role of urgency) this.setUp(role);
     hall.onEvents((events) => this.broadcast(events));
     hall.onResync(() => this.resyncAll());
   }
@@ -45,8 +47,7 @@ export class Hub {
 
   /**
    * Events published in one turn of the event loop (a whole commit batch) leave as one frame
-   * per socket: a write per socket is what a broadcast costs, not its size. Boards go first,
-   * the citizens watching them are waiting; kiosks, which only show counts, go last.
+   * per socket: a write per socket is what a broadcast costs, not its size.
    */
   private broadcast(events: HallEvent[]): void {
     if (this.outbox.length === 0) setImmediate(() => this.flushOutbox());
@@ -56,12 +57,7 @@ export class Hub {
   private flushOutbox(): void {
     const batch = this.outbox;
     this.outbox = [];
-    for (const space of this.spacesByUrgency) space.emit('hall:events', batch);
-  }
-
-  private get spacesByUrgency(): Namespace[] {
-    const order = [namespaces.board, namespaces.agent, namespaces.counter, namespaces.admin, namespaces.kiosk];
-    return [...this.spaces].sort((a, b) => order.indexOf(a.name as (typeof order)[number]) - order.indexOf(b.name as (typeof order)[number]));
+    for (const space of this.spaces) space.emit('hall:events', batch);
   }
 
   private setUp(role: Role): void {
