@@ -77,7 +77,7 @@ export class IppPrinter implements A4Printer {
     });
     let res: Response;
     try {
-      res = await fetch(this.#httpUrl, { method: 'POST', headers: { 'content-type': 'application/ipp' }, body });
+      res = await fetch(this.#httpUrl, { method: 'POST', headers: { 'content-type': 'application/ipp' }, body: new Uint8Array(body) });
     } catch (cause) {
       throw new A4PrintError('UNREACHABLE', `cannot reach ${this.uri}`, { cause });
     }
