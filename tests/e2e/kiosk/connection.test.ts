@@ -1,8 +1,12 @@
 // The kiosk on a bad day: the hall server unreachable and back, the device agent missing, and
 // a citizen who walks away halfway (the idle reset clears what they typed).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { artifactPath } from '../lib/browser.ts';
 import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
+
+// A browser on a loaded two-core CI machine is slow; each step still fails on its own
+// (15 s action timeout) long before this.
+vi.setConfig({ testTimeout: 60_000 });
 
 let env: KioskEnv;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 // 分类抽号 end to end: a citizen draws a ticket by touch, with and without an ID card, and the
 // simulated printer prints the very ticket the server issued.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactPath } from '../lib/browser.ts';
 import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
@@ -9,6 +9,10 @@ interface PrintedTicket {
   text: string;
   qrCodes: string[];
 }
+
+// A browser on a loaded two-core CI machine is slow; each step still fails on its own
+// (15 s action timeout) long before this.
+vi.setConfig({ testTimeout: 60_000 });
 
 let env: KioskEnv;
 beforeAll(async () => {

@@ -46,7 +46,7 @@ export async function startKioskEnv(options: StartOptions = {}): Promise<KioskEn
       }, stored);
       const page = await context.newPage();
       // A step that cannot happen fails with its locator, well before the test's own timeout.
-      page.setDefaultTimeout(8000);
+      page.setDefaultTimeout(15_000);
       await page.goto(env.kioskUrl(query));
       return { context, page };
     },

@@ -2,10 +2,14 @@
 // with setup mode's orientation turning a landscape screen to portrait. Saved as test
 // artifacts (test-artifacts/screenshots) for people to look at; the checks here are only
 // that each screen is there and nothing spills past the screen's width.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactPath } from '../lib/browser.ts';
 import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
+
+// A browser on a loaded two-core CI machine is slow; each step still fails on its own
+// (15 s action timeout) long before this.
+vi.setConfig({ testTimeout: 60_000 });
 
 let env: KioskEnv;
 beforeAll(async () => {

@@ -1,9 +1,13 @@
 // 设置模式 end to end: the hidden gesture and the PIN (with lockout), device tests against the
 // simulated devices, tiles, a new PIN, pairing a kiosk from nothing, leaving when idle.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactPath } from '../lib/browser.ts';
 import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
+
+// A browser on a loaded two-core CI machine is slow; each step still fails on its own
+// (15 s action timeout) long before this.
+vi.setConfig({ testTimeout: 60_000 });
 
 let env: KioskEnv;
 beforeAll(async () => {

@@ -1,12 +1,16 @@
 // When drawing cannot go the simple way: quota gone, category closed (with the hall's
 // alternatives), the printer out of paper (the ticket still issued once, shown with its QR,
 // the fault reported to staff), and the help button.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadDemoHall } from '@hall/fixtures';
 import type { CategoryWithStats } from '@hall/common/api';
 import type { HallSnapshot } from '@hall/common/events';
 import { artifactPath } from '../lib/browser.ts';
 import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
+
+// A browser on a loaded two-core CI machine is slow; each step still fails on its own
+// (15 s action timeout) long before this.
+vi.setConfig({ testTimeout: 60_000 });
 
 let env: KioskEnv;
 let admin: string;
