@@ -203,3 +203,16 @@ describe('help requests, rating requests and a clerk’s figures', () => {
     expect(finished.ticket).not.toBeNull();
   });
 });
+
+describe('a board’s own settings', () => {
+  it('reach the connected board in its next snapshot after an admin changes them', async () => {
+    const board = await hall.connect('/board', { deviceId: 'board-main' });
+    expect((await board.waitForSnapshot()).device?.board?.speak).toBe(true);
+    const admin = await hall.login();
+    const record = (await hall.request<{ board: Record<string, unknown> }>('GET', '/api/admin/devices/board-main', undefined, admin)).body;
+    await hall.request('PUT', '/api/admin/devices/board-main', { ...record, board: { ...record.board, speak: false, zone: 'B区' } }, admin);
+    await board.waitFor((e) => e.type === 'config:changed');
+    const fresh = await board.ok<{ device: { board: { speak: boolean; zone: string } } }>('snapshot:get');
+    expect(fresh.device.board).toMatchObject({ speak: false, zone: 'B区' });
+  });
+});

@@ -190,7 +190,8 @@ export class HallService {
   /** A snapshot consistent with the last committed event. */
   async snapshot(device: Device | null = null): Promise<HallSnapshot> {
     await this.commits.settled();
-    return this.buildSnapshot(device);
+    // The device's record as it is now: an admin may have changed a board's settings since it connected.
+    return this.buildSnapshot(device ? (this.accounts.device(device.id)?.device ?? device) : null);
   }
 
   private buildSnapshot(device: Device | null): HallSnapshot {
