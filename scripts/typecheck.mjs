@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const projects = ['common', 'fixtures', 'hall-server', 'device-drivers', 'ui-kit', 'kiosk-ui', 'display-board', 'staff-ui', 'tests', '.']
+const projects = ['common', 'fixtures', 'hall-server', 'device-drivers', 'ui-kit', 'kiosk-ui', 'display-board', 'staff-ui', 'kiosk-ui/bench', 'tests', '.']
   .filter((dir) => existsSync(`${dir}/tsconfig.json`));
 const tsc = 'node_modules/typescript/bin/tsc';
 
