@@ -179,19 +179,29 @@ describe('window state', () => {
   });
 });
 
+async function until<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe('a failed commit', () => {
   it('answers INTERNAL, keeps nothing of the batch, resyncs clients, and hands the number out again', async () => {
     const h = await start();
     const board = await h.connect('/board');
-    await board.waitForSnapshot();
+    const first = await board.waitForSnapshot();
     await issue(h, 'fail-key-1');
     h.server.db.exec(`CREATE TRIGGER fail_d002 BEFORE INSERT ON tickets WHEN NEW.number = 'D002' BEGIN SELECT RAISE(ABORT, 'simulated disk trouble'); END;`);
     const kiosk = await h.connect('/kiosk');
     const failed = await kiosk.command('ticket:issue', { idempotencyKey: 'fail-key-2', categoryId: 'tax' });
     expect(failed).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(h.server.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE type = 'ticket:issued'`).get()).toEqual({ n: 1 });
-    board.snapshot = undefined;
-    const resynced = await board.waitForSnapshot();
+    // The resync may arrive before or after the failed reply: wait for a snapshot newer than the first.
+    const resynced = await until(() => (board.snapshot !== first ? board.snapshot : undefined));
     expect(resynced.tickets.map((t) => t.number)).toEqual(['D001']);
     h.server.db.exec('DROP TRIGGER fail_d002');
     const next = await issue(h, 'fail-key-2');
