@@ -6,3 +6,4 @@ export * from './check.ts';
 export * from './print.ts';
 export * from './prefill.ts';
 export * from './regions.ts';
+export * from './submission.ts';
