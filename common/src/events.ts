@@ -4,6 +4,12 @@
 // snapshot (`snapshot:get`). Broadcasts travel in `hall:events` frames: everything committed
 // in one turn of the server's event loop goes to each socket as one frame, in order, so a
 // burst of a hundred issuances costs each board one write, not a hundred.
+//
+// Kiosks only show figures (waiting counts, estimated waits), so their namespace gets the
+// ticket and window events of a short span folded into one `hall:digest`: the range of
+// sequence numbers it stands for and the figures those events left. The events that change
+// what a kiosk draws otherwise (configuration, a new hall day, help requests) still reach it
+// whole and in order, so the sequence stays unbroken for gap detection.
 import type { Reply } from './errors.ts';
 import type {
   Actor,
@@ -42,7 +48,7 @@ import type {
 } from './api.ts';
 
 /** Bumped on any incompatible change; a client with another version is refused. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const namespaces = {
   kiosk: '/kiosk',
@@ -104,6 +110,22 @@ export interface HallEvent {
   stats: CategoryStats[];
 }
 
+/** Event types a kiosk receives folded into a digest (everything that only moves figures). */
+export const digestedEventTypes: ReadonlySet<HallEventType> = new Set(
+  hallEventTypes.filter((type) => type.startsWith('ticket:') || type.startsWith('window:') || type.startsWith('rating:') || type === 'device:statusChanged'),
+);
+
+/**
+ * For kiosks: the events numbered fromSeq..seq (all of them digestible) reduced to the latest
+ * figures of every category they touched.
+ */
+export interface EventDigest {
+  fromSeq: number;
+  seq: number;
+  hallDay: string;
+  stats: CategoryStats[];
+}
+
 export interface CallView {
   ticketId: string;
   number: string;
@@ -138,7 +160,7 @@ export interface HallSnapshot {
   windowStates: WindowState[];
   stats: CategoryStats[];
   availability: Record<string, Availability>;
-  /** Open tickets (waiting, called, serving, held) and today's no-shows. */
+  /** Open tickets (waiting, called, serving, held) and today's no-shows; empty for kiosks. */
   tickets: TicketView[];
   recentCalls: CallView[];
   notices: Notice[];
@@ -155,6 +177,8 @@ type Broadcasts = {
   'hall:snapshot': (snapshot: HallSnapshot) => void;
   /** Sequenced events in ascending seq, at least one. */
   'hall:events': (events: HallEvent[]) => void;
+  /** Kiosks only: a run of figure-only events, folded (see EventDigest). */
+  'hall:digest': (digest: EventDigest) => void;
 };
 
 export type ServerToClientEvents = Broadcasts;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, fromSnapshot, resumeFromSnapshot, RECENT_CALLS_KEPT, statsOf, ticketOf, windowStateOf, type HallState } from './hall-state.ts';
-import { PROTOCOL_VERSION, type HallEvent, type HallEventType, type HallSnapshot } from './events.ts';
+import { applyDigest, applyEvent, fromSnapshot, resumeFromSnapshot, RECENT_CALLS_KEPT, statsOf, ticketOf, windowStateOf, type HallState } from './hall-state.ts';
+import { PROTOCOL_VERSION, digestedEventTypes, type EventDigest, type HallEvent, type HallEventType, type HallSnapshot } from './events.ts';
 import type { CategoryStats, TicketView, WindowState } from './domain.ts';
 
 const DAY = '2026-11-23';
@@ -290,6 +290,44 @@ describe('resumeFromSnapshot', () => {
     const r = resumeFromSnapshot(snapshot(), []);
     expect(r.state).toEqual(base());
     expect(r.needsSnapshot).toBe(false);
+  });
+});
+
+describe('digests (kiosks)', () => {
+  const digest = (fromSeq: number, seq: number, over: Partial<EventDigest> = {}): EventDigest => ({ fromSeq, seq, hallDay: DAY, stats: [], ...over });
+
+  it('moves the sequence to its end and takes its figures', () => {
+    const r = applyDigest(base(), digest(11, 40, { stats: [stats({ waiting: 7, issuedToday: 30 })] }));
+    expect(r).toMatchObject({ outcome: 'applied', needsSnapshot: false });
+    expect(r.state.seq).toBe(40);
+    expect(statsOf(r.state, 'cat-a')).toMatchObject({ waiting: 7, issuedToday: 30 });
+    expect(statsOf(r.state, 'cat-b')?.waiting).toBe(2);
+  });
+
+  it('that overlaps what was applied still applies (its figures are newer)', () => {
+    const r = applyDigest(base(), digest(5, 12, { stats: [stats({ waiting: 3 })] }));
+    expect(r.outcome).toBe('applied');
+    expect(r.state.seq).toBe(12);
+    expect(statsOf(r.state, 'cat-a')?.waiting).toBe(3);
+  });
+
+  it('entirely seen is a duplicate; one starting after a hole is a gap', () => {
+    expect(applyDigest(base(), digest(3, 10)).outcome).toBe('duplicate');
+    expect(applyDigest(base(), digest(12, 20))).toMatchObject({ outcome: 'gap', needsSnapshot: true });
+  });
+
+  it('mixes with whole events when resuming from a snapshot', () => {
+    const help = event('config:changed', 16);
+    const r = resumeFromSnapshot(snapshot({ seq: 10 }), [help, digest(11, 15, { stats: [stats({ waiting: 9 })] }), digest(17, 18)]);
+    expect(r.outcome).toBe('applied');
+    expect(r.state.seq).toBe(18);
+    expect(statsOf(r.state, 'cat-a')?.waiting).toBe(9);
+    expect(r.state.stale).toBe(true);
+  });
+
+  it('folds only events that move figures: configuration, day and help events stay whole', () => {
+    for (const type of ['config:changed', 'day:started', 'help:requested', 'help:resolved'] as const) expect(digestedEventTypes.has(type)).toBe(false);
+    for (const type of ['ticket:issued', 'ticket:called', 'window:paused', 'rating:received', 'device:statusChanged'] as const) expect(digestedEventTypes.has(type)).toBe(true);
   });
 });
 

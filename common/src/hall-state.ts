@@ -6,9 +6,10 @@
 // - an event with seq === state.seq + 1 is applied;
 // - an event with seq <= state.seq was already seen (a resend after reconnect): ignored;
 // - anything else means events were lost: the caller asks `snapshot:get` and starts again.
+// A kiosk's digest (fromSeq..seq) counts as all the events it stands for.
 //
 // Only type imports: apps bundle this file, and it must not pull zod into their bundles.
-import type { CallView, HallEvent, HallSnapshot } from './events.ts';
+import type { CallView, EventDigest, HallEvent, HallSnapshot } from './events.ts';
 import type { HelpRequest } from './api.ts';
 import type { CategoryStats, TicketState, TicketView, WindowState } from './domain.ts';
 
@@ -83,17 +84,40 @@ export function applyEvent(state: HallState, event: HallEvent): ApplyResult {
   return { state: next, outcome: 'applied', needsSnapshot: next.stale };
 }
 
+/** What a connection receives in sequence: whole events and (kiosks) digests of them. */
+export type SequencedItem = HallEvent | EventDigest;
+
+export function isDigest(item: SequencedItem): item is EventDigest {
+  return 'fromSeq' in item;
+}
+
 /**
- * A fresh snapshot, then the events that arrived while it was on its way (in any order,
- * possibly overlapping it). Older ones are duplicates; a hole after the snapshot means yet
- * another snapshot is needed.
+ * Folded events: their figures are the newest, and the sequence moves to the digest's end.
+ * A digest overlapping what was already applied is still good: its figures come after.
  */
-export function resumeFromSnapshot(snapshot: HallSnapshot, buffered: readonly HallEvent[]): ApplyResult {
+export function applyDigest(state: HallState, digest: EventDigest): ApplyResult {
+  if (digest.seq <= state.seq) return { state, outcome: 'duplicate', needsSnapshot: false };
+  if (digest.fromSeq > state.seq + 1) return { state, outcome: 'gap', needsSnapshot: true };
+  let next: HallState = { ...state, seq: digest.seq };
+  if (digest.stats.length > 0) next = mergeStats(next, digest.stats);
+  return { state: next, outcome: 'applied', needsSnapshot: next.stale };
+}
+
+export function applyItem(state: HallState, item: SequencedItem): ApplyResult {
+  return isDigest(item) ? applyDigest(state, item) : applyEvent(state, item);
+}
+
+/**
+ * A fresh snapshot, then the events (or digests) that arrived while it was on its way (in any
+ * order, possibly overlapping it). Older ones are duplicates; a hole after the snapshot means
+ * yet another snapshot is needed.
+ */
+export function resumeFromSnapshot(snapshot: HallSnapshot, buffered: readonly SequencedItem[]): ApplyResult {
   let state = fromSnapshot(snapshot);
   let needsSnapshot = false;
   let outcome: ApplyOutcome = 'applied';
   for (const event of [...buffered].sort((a, b) => a.seq - b.seq)) {
-    const result = applyEvent(state, event);
+    const result = applyItem(state, event);
     state = result.state;
     if (result.outcome === 'gap') {
       outcome = 'gap';

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { loadDemoHall } from '@hall/fixtures';
 import type { HallSeed } from '@hall/common/seed';
-import { PROTOCOL_VERSION, type HallEvent, type HallSnapshot } from '@hall/common/events';
+import { PROTOCOL_VERSION, type EventDigest, type HallEvent, type HallSnapshot } from '@hall/common/events';
 import type { Reply } from '@hall/common/errors';
 import { createHallServer, type HallServer } from '../src/app.ts';
 import { loadServerConfig } from '../src/config.ts';
@@ -118,6 +118,9 @@ export async function startHall(options: StartOptions = {}): Promise<TestHall> {
 /** A Socket.IO client that records every broadcast it receives, in order. */
 export class TestClient {
   readonly events: HallEvent[] = [];
+  /** Kiosks: folded figure-only events; `arrivals` keeps digests and events in arrival order. */
+  readonly digests: EventDigest[] = [];
+  readonly arrivals: Array<HallEvent | EventDigest> = [];
   snapshot: HallSnapshot | undefined;
   private waiters: Array<() => void> = [];
 
@@ -128,6 +131,12 @@ export class TestClient {
     });
     socket.on('hall:events', (events: HallEvent[]) => {
       this.events.push(...events);
+      this.arrivals.push(...events);
+      this.wake();
+    });
+    socket.on('hall:digest', (digest: EventDigest) => {
+      this.digests.push(digest);
+      this.arrivals.push(digest);
       this.wake();
     });
   }
@@ -153,6 +162,22 @@ export class TestClient {
       if (left <= 0) throw new Error('timed out waiting for an event');
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits until `ready()` holds, re-checked after every broadcast. */
+  async waitUntil(ready: () => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!ready()) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('timed out waiting for broadcasts');
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 50));
         this.waiters.push(() => {
           clearTimeout(t);
           resolve();

@@ -216,3 +216,43 @@ describe('a board’s own settings', () => {
     expect(fresh.device.board).toMatchObject({ speak: false, zone: 'B区' });
   });
 });
+
+describe('kiosks get figures, not every ticket', () => {
+  it('a burst of issuances reaches a kiosk as digests covering every sequence number, configuration changes whole and in order', async () => {
+    const kiosk = await hall.connect('/kiosk');
+    const board = await hall.connect('/board');
+    const snap = await kiosk.waitForSnapshot();
+    await board.waitForSnapshot();
+    // A kiosk's snapshot carries figures and configuration, never the ticket list or calls.
+    const first = await kiosk.ok<IssuedTicket>('ticket:issue', { idempotencyKey: 'burst-000', categoryId: 'business-registration' });
+    expect((await kiosk.ok<{ tickets: unknown[]; recentCalls: unknown[] }>('snapshot:get')).tickets).toEqual([]);
+    const boardSnapshot = await board.ok<{ tickets: Array<{ id: string }> }>('snapshot:get');
+    expect(boardSnapshot.tickets.map((t) => t.id)).toContain(first.ticket.id);
+
+    await Promise.all(Array.from({ length: 30 }, (_, i) => kiosk.ok('ticket:issue', { idempotencyKey: `burst-${String(i + 1).padStart(3, '0')}`, categoryId: 'business-registration' })));
+    const admin = await hall.login();
+    const notice = await hall.request<{ id: string }>('POST', '/api/admin/notices', { id: 'pause-notice', text: '今日下午三点起暂停公积金业务', targets: ['kiosk'] }, admin);
+    expect(notice.status).toBe(201);
+    await board.waitFor((e) => e.type === 'config:changed');
+    const last = board.events.at(-1)!.seq;
+    await kiosk.waitUntil(() => (kiosk.arrivals.at(-1)?.seq ?? 0) >= last);
+
+    // No ticket event reaches the kiosk whole; the digests and whole events cover snap.seq+1..last without a hole.
+    expect(kiosk.events.every((e) => !e.type.startsWith('ticket:'))).toBe(true);
+    expect(kiosk.digests.length).toBeGreaterThan(0);
+    expect(kiosk.digests.length).toBeLessThan(31);
+    let seq = snap.seq;
+    for (const item of kiosk.arrivals) {
+      const from = 'fromSeq' in item ? item.fromSeq : item.seq;
+      expect(from).toBe(seq + 1);
+      seq = item.seq;
+    }
+    expect(seq).toBe(last);
+    expect(kiosk.arrivals.at(-1)).toMatchObject({ type: 'config:changed' });
+    // The figures the kiosk ends with are the board's.
+    const boardFigures = board.events.filter((e) => e.type === 'ticket:issued').at(-1)!.stats.find((s) => s.categoryId === 'business-registration');
+    const kioskFigures = kiosk.digests.at(-1)!.stats.find((s) => s.categoryId === 'business-registration');
+    expect(kioskFigures).toEqual(boardFigures);
+    expect(kioskFigures?.issuedToday).toBe(31);
+  });
+});

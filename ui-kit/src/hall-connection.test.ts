@@ -86,6 +86,33 @@ describe('hall connection', () => {
     expect(seen).toEqual([6, 7]);
   });
 
+  it('applies kiosk digests in sequence with whole events, without telling event listeners', () => {
+    const { socket, connection } = setup();
+    const seen: number[] = [];
+    connection.onEvent((e) => seen.push(e.seq));
+    socket.serverAccepts();
+    socket.fire('hall:snapshot', snapshot(5));
+    const figures = { categoryId: 'cat-a', waiting: 12, issuedToday: 40, estimatedWaitMinutes: 30, openWindows: 2, oldestWaitingSince: 1, quotaLeft: null };
+    socket.fire('hall:digest', { fromSeq: 6, seq: 20, hallDay: '2026-11-23', stats: [figures] });
+    socket.fire('hall:events', [event(21, 'config:changed')]);
+    expect(connection.state.value?.seq).toBe(21);
+    expect(connection.state.value?.stats).toEqual([figures]);
+    expect(seen).toEqual([21]);
+    // A digest after a hole asks for a snapshot; a late pushed snapshot inside the applied digest keeps it.
+    socket.fire('hall:digest', { fromSeq: 30, seq: 31, hallDay: '2026-11-23', stats: [] });
+    expect(connection.state.value?.seq).toBe(21);
+    expect(socket.lastEmit('snapshot:get')).toBeDefined();
+  });
+
+  it('replays an applied digest over a pushed snapshot taken in the middle of it', () => {
+    const { socket, connection } = setup();
+    socket.serverAccepts();
+    socket.fire('hall:snapshot', snapshot(5));
+    socket.fire('hall:digest', { fromSeq: 6, seq: 9, hallDay: '2026-11-23', stats: [] });
+    socket.fire('hall:snapshot', snapshot(7));
+    expect(connection.state.value?.seq).toBe(9);
+  });
+
   it('asks for a snapshot when none was pushed within the grace period', () => {
     const { socket } = setup();
     socket.serverAccepts();

@@ -4,8 +4,8 @@
 // does not answer. Components never touch the socket; tests hand in a fake one.
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type HallEvent, type HallSnapshot } from '@hall/common/events';
-import { applyEvent, resumeFromSnapshot, type HallState } from '@hall/common/hall-state';
+import { PROTOCOL_VERSION, type EventDigest, type HallEvent, type HallSnapshot } from '@hall/common/events';
+import { applyItem, isDigest, resumeFromSnapshot, type HallState, type SequencedItem } from '@hall/common/hall-state';
 import { errorMessages, type ErrorBody, type ErrorCode, type Reply } from '@hall/common/errors';
 import { netMessages } from './messages.ts';
 
@@ -95,8 +95,8 @@ export function createHallConnection<C extends { [K in keyof C]: AnyCommand }>(o
   // top of the snapshot, which may be older or newer than each of them.
   let awaitingSnapshot = true;
   let snapshotInFlight = false;
-  let buffer: HallEvent[] = [];
-  let recent: HallEvent[] = [];
+  let buffer: SequencedItem[] = [];
+  let recent: SequencedItem[] = [];
   let connections = 0;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -136,7 +136,7 @@ export function createHallConnection<C extends { [K in keyof C]: AnyCommand }>(o
     // before events we already applied: replay those too, when they follow it without a hole.
     // Applied events that do not follow it belong to another history (a restored database).
     let replay = recent.filter((e) => e.seq > snapshot.seq);
-    if (replay[0] && replay[0].seq !== snapshot.seq + 1) replay = [];
+    if (replay[0] && firstSeq(replay[0]) > snapshot.seq + 1) replay = [];
     const result = resumeFromSnapshot(snapshot, [...replay, ...buffer]);
     buffer = [];
     recent = replay;
@@ -146,31 +146,33 @@ export function createHallConnection<C extends { [K in keyof C]: AnyCommand }>(o
     if (result.needsSnapshot) requestSnapshot();
   }
 
-  function receiveEvent(event: HallEvent): void {
+  function receive(item: SequencedItem): void {
     const current = state.value;
     if (awaitingSnapshot || current === null) {
-      buffer.push(event);
+      buffer.push(item);
       if (buffer.length > MAX_BUFFERED_EVENTS) buffer.shift(); // the replay then sees a gap and asks again
       return;
     }
-    const result = applyEvent(current, event);
+    const result = applyItem(current, item);
     if (result.outcome === 'gap') {
-      buffer.push(event);
+      buffer.push(item);
       requestSnapshot();
       return;
     }
     if (result.outcome === 'duplicate') return;
     state.value = result.state;
-    recent.push(event);
+    recent.push(item);
     if (recent.length > RECENT_EVENTS_KEPT) recent.shift();
-    for (const listener of listeners) listener(event, result.state);
+    if (!isDigest(item)) for (const listener of listeners) listener(item, result.state);
     if (result.needsSnapshot) requestSnapshot();
   }
 
   socket.on('hall:snapshot', (snapshot: HallSnapshot) => receiveSnapshot(snapshot));
   socket.on('hall:events', (events: HallEvent[]) => {
-    for (const event of events) receiveEvent(event);
+    for (const event of events) receive(event);
   });
+  // Kiosks: figure-only events arrive folded (see EventDigest).
+  socket.on('hall:digest', (digest: EventDigest) => receive(digest));
 
   socket.on('connect', () => {
     connections += 1;
@@ -230,6 +232,11 @@ export function createHallConnection<C extends { [K in keyof C]: AnyCommand }>(o
 
 function openSocketIo(namespace: string, auth: (cb: (data: object) => void) => void): WireSocket {
   return io(namespace, { auth, transports: ['websocket', 'polling'] }) as unknown as WireSocket;
+}
+
+/** The first sequence number an item stands for. */
+function firstSeq(item: SequencedItem): number {
+  return isDigest(item) ? item.fromSeq : item.seq;
 }
 
 function failure(code: ClientFailure['code']): { ok: false; error: ClientFailure } {

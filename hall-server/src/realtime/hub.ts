@@ -4,7 +4,8 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { HallError, type Reply } from '@hall/common/errors';
-import { PROTOCOL_VERSION, namespaces, type HallEvent, type Role } from '@hall/common/events';
+import { PROTOCOL_VERSION, digestedEventTypes, namespaces, type EventDigest, type HallEvent, type Role } from '@hall/common/events';
+import type { CategoryStats } from '@hall/common/domain';
 import type { HallService } from '../service/hall-service.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { toErrorBody, validationError } from '../service/error-body.ts';
@@ -15,13 +16,21 @@ export interface HubOptions {
   /** Demo mode: a kiosk, board or agent connecting from this machine without a token is pre-paired. */
   demoAutoPair: boolean;
   logger: Logger;
+  /** How long figure-only events gather before kiosks get them as one digest (ms). */
+  kioskDigestMs?: number;
 }
+
+/** Kiosks redraw waiting counts four times a second at most, however busy the hall. */
+export const KIOSK_DIGEST_MS = 250;
 
 /** Broadcast order: citizens watching boards are waiting; kiosks, which only show counts, last. */
 const urgency: Role[] = ['board', 'agent', 'counter', 'admin', 'kiosk'];
 
 export class Hub {
   private readonly spaces: Namespace[] = [];
+  /** Every namespace but the kiosks', which gets digests. */
+  private readonly eventSpaces: Namespace[] = [];
+  private kioskSpace: Namespace | undefined;
 
   constructor(
     private readonly io: Server,
@@ -35,6 +44,9 @@ export class Hub {
   }
 
   private resyncAll(): void {
+    // Whatever was gathering for kiosks may describe events the failed batch took back.
+    clearTimeout(this.digestTimer);
+    this.digest = null;
     for (const space of this.spaces) {
       for (const socket of space.sockets.values()) {
         const principal = socket.data.principal as Principal;
@@ -57,12 +69,54 @@ export class Hub {
   private flushOutbox(): void {
     const batch = this.outbox;
     this.outbox = [];
-    for (const space of this.spaces) space.emit('hall:events', batch);
+    for (const space of this.eventSpaces) space.emit('hall:events', batch);
+    this.toKiosks(batch);
+  }
+
+  // Kiosks: figure-only events are folded into the pending digest, which leaves when its time
+  // is up or just before an event that must arrive whole (the sequence stays in order).
+  private digest: { fromSeq: number; seq: number; hallDay: string; stats: Map<string, CategoryStats> } | null = null;
+  private digestTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private toKiosks(events: HallEvent[]): void {
+    let whole: HallEvent[] = [];
+    for (const event of events) {
+      if (!digestedEventTypes.has(event.type)) {
+        whole.push(event);
+        continue;
+      }
+      if (whole.length > 0) {
+        this.flushDigest();
+        this.kioskSpace?.emit('hall:events', whole);
+        whole = [];
+      }
+      if (!this.digest) {
+        this.digest = { fromSeq: event.seq, seq: event.seq, hallDay: event.hallDay, stats: new Map() };
+        this.digestTimer = setTimeout(() => this.flushDigest(), this.options.kioskDigestMs ?? KIOSK_DIGEST_MS);
+      }
+      this.digest.seq = event.seq;
+      for (const stats of event.stats) this.digest.stats.set(stats.categoryId, stats);
+    }
+    if (whole.length > 0) {
+      this.flushDigest();
+      this.kioskSpace?.emit('hall:events', whole);
+    }
+  }
+
+  private flushDigest(): void {
+    clearTimeout(this.digestTimer);
+    const d = this.digest;
+    if (!d) return;
+    this.digest = null;
+    const digest: EventDigest = { fromSeq: d.fromSeq, seq: d.seq, hallDay: d.hallDay, stats: [...d.stats.values()] };
+    this.kioskSpace?.emit('hall:digest', digest);
   }
 
   private setUp(role: Role): void {
     const space = this.io.of(namespaces[role]);
     this.spaces.push(space);
+    if (role === 'kiosk') this.kioskSpace = space;
+    else this.eventSpaces.push(space);
     space.use((socket, next) => {
       try {
         socket.data.principal = this.authenticate(role, socket);

@@ -207,6 +207,8 @@ export class HallService {
       recallLimit: s.recallLimit,
     };
     const categories = this.data.categories.filter((c) => c.enabled);
+    // Kiosks show figures only: no ticket list (thousands of rows by midday) and no calls.
+    const figuresOnly = device?.kind === 'kiosk';
     const availability: HallSnapshot['availability'] = {};
     for (const c of categories) availability[c.id] = this.engine.availability(c.id, now);
     return {
@@ -220,8 +222,8 @@ export class HallService {
       windowStates: this.engine.windowStates(),
       stats: this.engine.allStats(now),
       availability,
-      tickets: this.engine.openTickets().map(toTicketView),
-      recentCalls: this.recentCalls,
+      tickets: figuresOnly ? [] : this.engine.openTickets().map(toTicketView),
+      recentCalls: figuresOnly ? [] : this.recentCalls,
       helpRequests: this.helpRequests,
       notices: this.data.notices.filter((n) => n.enabled && (n.startsAt === null || n.startsAt <= now) && (n.endsAt === null || n.endsAt > now)),
       device: device ? { id: device.id, kind: device.kind, name: device.name, windowId: device.windowId, board: device.board } : null,
