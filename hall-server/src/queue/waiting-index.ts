@@ -53,6 +53,8 @@ export class CategoryQueue {
   readonly normal = new ArrivalQueue();
   /** Waiting tickets that carry an appointment (also present in their lane above). */
   readonly appointments = new Map<string, Ticket>();
+  /** Every waiting ticket's arrival time, ascending (the lanes are sorted by queue time instead). */
+  private readonly arrivals: number[] = [];
 
   get size(): number {
     return this.priority.size + this.normal.size;
@@ -61,11 +63,17 @@ export class CategoryQueue {
   add(t: Ticket): void {
     (t.priority ? this.priority : this.normal).insert(t);
     if (t.appointment !== null) this.appointments.set(t.id, t);
+    this.arrivals.splice(lowerBound(this.arrivals, t.arrivalAt), 0, t.arrivalAt);
   }
 
   delete(t: Ticket): void {
-    (t.priority ? this.priority : this.normal).remove(t);
+    const lane = t.priority ? this.priority : this.normal;
+    const before = lane.size;
+    lane.remove(t);
     this.appointments.delete(t.id);
+    if (lane.size === before) return; // it was not here
+    const i = lowerBound(this.arrivals, t.arrivalAt);
+    if (this.arrivals[i] === t.arrivalAt) this.arrivals.splice(i, 1);
   }
 
   *values(): Iterable<Ticket> {
@@ -90,9 +98,7 @@ export class CategoryQueue {
 
   /** Earliest arrival (not queue time: a reactivated ticket may queue later than it arrived). */
   oldestArrival(): number | null {
-    let oldest: number | null = null;
-    for (const lane of [this.priority, this.normal]) for (const t of lane.values()) if (oldest === null || t.arrivalAt < oldest) oldest = t.arrivalAt;
-    return oldest;
+    return this.arrivals[0] ?? null;
   }
 
   /**
@@ -106,4 +112,17 @@ export class CategoryQueue {
     const n = this.normal.first();
     if (n) out.push(n);
   }
+}
+
+/** The index of the first element not less than `x` in an ascending array. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  if (hi > 0 && xs[hi - 1]! < x) return hi;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

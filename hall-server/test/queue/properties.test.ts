@@ -140,6 +140,9 @@ describe('queue properties (random halls, random command sequences)', () => {
             for (const t of queue) {
               expect(engine.peopleAhead(t.id, now)).toBe(countAhead(t, queue, now, config.settings.appointmentLateMinutes));
             }
+            // The board's "waiting since" is the earliest arrival of the category's queue.
+            const arrivals = queue.map((t) => t.arrivalAt);
+            expect(engine.stats(c.id, now).oldestWaitingSince).toBe(arrivals.length ? Math.min(...arrivals) : null);
           }
         });
       }),
