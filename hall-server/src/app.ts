@@ -23,6 +23,8 @@ import { ticketRoutes } from './api/routes/tickets.ts';
 import { windowRoutes } from './api/routes/windows.ts';
 import { authRoutes } from './api/routes/auth.ts';
 import { adminRoutes } from './api/routes/admin.ts';
+import { formRoutes } from './api/routes/forms.ts';
+import { createFormService, type FormService } from './forms/index.ts';
 import { ticketPage } from './api/ticket-page.ts';
 import { escapeHtml } from './api/html.ts';
 import { HallError, errorStatus } from '@hall/common/errors';
@@ -37,6 +39,8 @@ export interface HallServer {
   hall: HallService;
   auth: AuthService;
   hub: Hub;
+  /** Self-service forms: definitions and submissions. */
+  forms: FormService;
   http: HttpServer;
   io: SocketServer;
   logger: Logger;
@@ -83,6 +87,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
 
   const hall = new HallService({ db, clock: options.clock ?? Date.now, logger, alwaysOpen: config.alwaysOpen });
   const auth = new AuthService(hall);
+  const forms = createFormService(config, hall, logger, options.clock ?? Date.now);
 
   const app = express();
   app.disable('x-powered-by');
@@ -93,7 +98,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     next();
   });
 
-  const routes = [...publicRoutes(hall, auth), ...ticketRoutes(hall), ...windowRoutes(hall), ...authRoutes(auth), ...adminRoutes(hall, auth)];
+  const routes = [...publicRoutes(hall, auth), ...ticketRoutes(hall), ...windowRoutes(hall), ...authRoutes(auth), ...adminRoutes(hall, auth), ...formRoutes(forms)];
   // Built on first request: turning every schema into JSON Schema is work start-up can skip.
   let openapi: Record<string, unknown> | undefined;
 
@@ -161,9 +166,11 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
   const timers = [
     setInterval(() => void hall.tick().catch((e: unknown) => logger.error({ err: e }, 'day turn failed')), 15_000),
     setInterval(() => void hall.purgePersonalData().catch((e: unknown) => logger.error({ err: e }, 'purge failed')), 3_600_000),
+    setInterval(() => purgeForms(forms, logger), 3_600_000),
   ];
   for (const t of timers) t.unref();
   void hall.purgePersonalData().catch((e: unknown) => logger.error({ err: e }, 'purge failed'));
+  purgeForms(forms, logger);
 
   return {
     config,
@@ -171,6 +178,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     hall,
     auth,
     hub,
+    forms,
     http,
     io,
     logger,
@@ -190,6 +198,14 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
       db.close();
     },
   };
+}
+
+function purgeForms(forms: FormService, logger: Logger): void {
+  try {
+    forms.purge();
+  } catch (error) {
+    logger.error({ err: error }, 'form submission purge failed');
+  }
 }
 
 /** The demo's pre-paired device of a kind, for requests from this machine without a token. */

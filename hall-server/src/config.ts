@@ -24,6 +24,12 @@ export const serverConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the built apps are; defaults to the repository root. */
   appsDir: z.string().optional(),
+  /** Days a form submission no clerk has accepted or returned is kept before it is purged. */
+  submissionRetentionDays: z.coerce.number().int().min(1).max(365).default(7),
+  /** AES-256 key for form submissions at rest, base64 of 32 bytes; else submissionKeyFile. */
+  submissionKey: z.string().optional(),
+  /** File holding that key (created on first start); relative paths are inside dataDir. */
+  submissionKeyFile: z.string().default('submission.key'),
 });
 export type ServerConfig = z.output<typeof serverConfigSchema>;
 
@@ -38,6 +44,9 @@ const envNames: Record<string, keyof ServerConfig> = {
   HALL_PUBLIC_BASE_URL: 'publicBaseUrl',
   HALL_LOG_LEVEL: 'logLevel',
   HALL_APPS_DIR: 'appsDir',
+  HALL_SUBMISSION_RETENTION_DAYS: 'submissionRetentionDays',
+  HALL_SUBMISSION_KEY: 'submissionKey',
+  HALL_SUBMISSION_KEY_FILE: 'submissionKeyFile',
 };
 
 export function loadServerConfig(options: { file?: string; env?: NodeJS.ProcessEnv; overrides?: Partial<Record<keyof ServerConfig, unknown>> }): ServerConfig {
@@ -60,4 +69,9 @@ export function loadServerConfig(options: { file?: string; env?: NodeJS.ProcessE
 
 export function databasePath(config: ServerConfig): string {
   return config.database === ':memory:' ? ':memory:' : resolve(config.dataDir, config.database);
+}
+
+/** The submission key file, or null for an in-memory database (its key lives as long as the data). */
+export function submissionKeyPath(config: ServerConfig): string | null {
+  return config.database === ':memory:' ? null : resolve(config.dataDir, config.submissionKeyFile);
 }

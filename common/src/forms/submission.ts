@@ -15,6 +15,10 @@
 //   POST /api/submissions/:id/return             staff   ReturnRequest → SubmissionDetail
 //   GET  /api/submissions/:id/export.json        staff   → SubmissionExport (download)
 //
+// "device" routes take the kiosk's device token (Authorization: Bearer <token>); staff may use
+// them too (assisted service, 帮办代办). In the demo a token-less request from the server's own
+// machine counts as the demo kiosk, as for POST /api/tickets.
+//
 // Errors are the usual { error: ErrorBody } (common/errors.ts). A submission whose data does
 // not fit the definition's JSON Schema gets 400 VALIDATION_FAILED with `field` = the dotted
 // path of the first offending field and a Chinese message naming the field by its label;
@@ -106,7 +110,8 @@ export const fieldWarningSchema = z.object({
   path: z.string(),
   /** The field's label on the form. */
   label: z.string(),
-  code: z.enum(['credit_code_check', 'id_number_check', 'date_in_future', 'date_past']),
+  /** credit_code_check: the credit code fails its GB 32100 check character (early codes may). */
+  code: z.string(),
   message: z.string(),
 });
 export type FieldWarning = z.infer<typeof fieldWarningSchema>;

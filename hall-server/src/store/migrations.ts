@@ -134,4 +134,40 @@ export const migrations: Migration[] = [
       CREATE INDEX events_actor_day ON events (actor_id, hall_day);
     `,
   },
+  {
+    version: 3,
+    name: 'self-service forms: uploaded definitions and submissions',
+    sql: `
+      -- Definitions an admin uploaded; the shipped ones load from fixtures/forms.
+      CREATE TABLE form_definitions (
+        form_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        json TEXT NOT NULL,
+        uploaded_at INTEGER NOT NULL,
+        uploaded_by TEXT NOT NULL,
+        PRIMARY KEY (form_id, version)
+      );
+      -- Filled forms. The person's data, corrections and decision reasons are in sealed
+      -- (AES-256-GCM, see hall-server/src/forms/sealing.ts); nothing personal in clear.
+      CREATE TABLE form_submissions (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        request_digest TEXT NOT NULL,
+        form_id TEXT NOT NULL,
+        form_version INTEGER NOT NULL,
+        device_id TEXT,
+        created_by TEXT NOT NULL,
+        ticket_id TEXT,
+        ticket_number TEXT,
+        status TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        decided_at INTEGER,
+        sealed BLOB NOT NULL
+      );
+      CREATE INDEX form_submissions_ticket ON form_submissions (ticket_id) WHERE ticket_id IS NOT NULL;
+      CREATE INDEX form_submissions_undecided ON form_submissions (created_at) WHERE status = 'submitted';
+    `,
+  },
 ];
