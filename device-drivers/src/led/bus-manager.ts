@@ -194,11 +194,10 @@ export class LedBusManager extends EventEmitter<LedBusManagerEvents> {
           if (e.code === 'NOT_OPEN') break;
           slot.written = null;
           slot.retryAt = this.#now() + this.#faultRetryMs;
+          const known = slot.fault?.code === e.code;
+          slot.fault = e;
           this.#scheduleRetry();
-          if (!slot.fault || slot.fault.code !== e.code) {
-            slot.fault = e;
-            this.emit('fault', slot.unitId, e);
-          }
+          if (!known) this.emit('fault', slot.unitId, e);
         }
       }
     } finally {
