@@ -9,6 +9,8 @@ import { ConnectionBanner } from '@hall/ui-kit/ConnectionBanner.tsx';
 import { PairingForm } from './shell/PairingForm.tsx';
 import { TicketingFlow } from './ticketing/TicketingFlow.tsx';
 import { GuidesScreen } from './guides/GuidesScreen.tsx';
+import { LazyForms } from './forms/LazyForms.tsx';
+import { localParts } from '@hall/common/time';
 import { SetupPin } from './setup/SetupPin.tsx';
 import { SetupScreen } from './setup/SetupScreen.tsx';
 import { homeTiles } from './shell/tiles.ts';
@@ -110,10 +112,28 @@ export function App({ model, onPaired, onCornerTap }: Props) {
               model.open('ticketing');
               model.ticketing.choose(categoryId);
             }}
+            forms={homeTiles(settings.tiles).some((t) => t.id === 'forms') ? model.forms.value : []}
+            onFill={(itemId, formId) => model.openForm({ itemId, formId })}
             onHome={model.home}
           />
         )}
         {current.kind === 'tile' && current.tile === 'ticketing' && !state && <p class="empty-text">{messages.net.connecting}</p>}
+        {current.kind === 'tile' && current.tile === 'forms' && (
+          <LazyForms
+            key={model.session.value}
+            agent={agent}
+            issue={(request) => connection.send('ticket:issue', request)}
+            state={state}
+            serviceItems={model.guides.value.kind === 'loaded' ? model.guides.value.items : []}
+            startItemId={model.formStart.value.itemId}
+            startFormId={model.formStart.value.formId}
+            today={localParts(model.now.value, state?.settings.timeZone).date}
+            online={online}
+            readerReady={agent.status.value === 'online' && reader?.state === 'ready'}
+            onDirty={model.setFormDirty}
+            onHome={model.home}
+          />
+        )}
       </main>
       <Footer
         elder={model.elder.value}
@@ -124,7 +144,7 @@ export function App({ model, onPaired, onCornerTap }: Props) {
         onContrast={model.toggleContrast}
         onHelp={() => void model.requestHelp()}
       />
-      {model.idle.phase.value === 'countdown' && <IdleCountdown seconds={model.idle.secondsLeft.value} onContinue={() => model.idle.wake()} />}
+      {model.idle.phase.value === 'countdown' && <IdleCountdown seconds={model.idle.secondsLeft.value} onContinue={() => model.idle.wake()} {...(model.formDirty.value ? { text: messages.forms.idleText } : {})} />}
       {model.idle.phase.value === 'attract' && <AttractScreen hallName={state?.settings.name ?? messages.appTitle} onWake={() => model.idle.wake()} />}
     </div>
   );

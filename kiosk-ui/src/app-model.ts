@@ -3,6 +3,7 @@
 // and help requests. Components receive this object and read its signals.
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { ServiceItem } from '@hall/common/domain';
+import type { FormSummary } from '@hall/common/forms/submission';
 import type { KioskConnection } from './net/hall-connection.ts';
 import type { AgentConnection } from './net/agent-connection.ts';
 import type { SettingsStore } from './settings/settings-store.ts';
@@ -19,6 +20,12 @@ export type HelpState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' 
 
 export type GuidesState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'loaded'; items: ServiceItem[] } | { kind: 'failed' };
 
+/** Where 自助填单 starts: a service guide's item (its forms first) or one form straight away. */
+export interface FormStart {
+  itemId: string | null;
+  formId: string | null;
+}
+
 export interface KioskModel {
   readonly connection: KioskConnection;
   readonly agent: AgentConnection;
@@ -33,6 +40,11 @@ export interface KioskModel {
   readonly contrast: ReadonlySignal<boolean>;
   readonly help: ReadonlySignal<HelpState>;
   readonly guides: ReadonlySignal<GuidesState>;
+  /** The hall's forms (summaries), loaded with the guides: a guide offers 填写申请表 for its item. */
+  readonly forms: ReadonlySignal<FormSummary[]>;
+  readonly formStart: ReadonlySignal<FormStart>;
+  /** A form is half filled: leaving or the idle reset would lose it (the countdown says so). */
+  readonly formDirty: ReadonlySignal<boolean>;
   /** Current device faults (also sent to the hall server). */
   readonly faults: ReadonlySignal<Fault[]>;
   /** Faults as they appeared since the page loaded, newest first (setup mode's 最近的错误). */
@@ -40,6 +52,9 @@ export interface KioskModel {
   /** Each time `home()` ran: screens keep local input in components keyed by it. */
   readonly session: ReadonlySignal<number>;
   open(tile: TileId): void;
+  /** 自助填单 for a service item or a form (from a guide). */
+  openForm(start: FormStart): void;
+  setFormDirty(dirty: boolean): void;
   /** Clear every flow and personal data, go home (完成, idle reset, leaving setup). */
   home(): void;
   toggleElder(): void;
@@ -64,6 +79,9 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
   const help = signal<HelpState>({ kind: 'idle' });
   const guides = signal<GuidesState>({ kind: 'idle' });
   const session = signal(0);
+  const forms = signal<FormSummary[]>([]);
+  const formStart = signal<FormStart>({ itemId: null, formId: null });
+  const formDirty = signal(false);
   const lastPrintFault = signal<Fault | null>(null);
 
   const ticketing = createTicketingModel({
@@ -84,6 +102,11 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
       (items) => (guides.value = { kind: 'loaded', items: items as ServiceItem[] }),
       () => (guides.value = { kind: 'failed' }),
     );
+    // Without the list a guide simply offers no form; the forms tile loads its own.
+    fetchJson('/api/forms').then(
+      (list) => (forms.value = (list as { forms?: FormSummary[] }).forms ?? []),
+      () => {},
+    );
   }
 
   function home(): void {
@@ -91,6 +114,8 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
     elder.value = false;
     contrast.value = false;
     help.value = { kind: 'idle' };
+    formStart.value = { itemId: null, formId: null };
+    formDirty.value = false;
     session.value++;
     screen.value = { kind: 'home' };
   }
@@ -145,15 +170,25 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
     contrast,
     help,
     guides,
+    forms,
+    formStart,
+    formDirty,
     faults,
     recentErrors,
     session,
     open(tile) {
       if (tile === 'ticketing') ticketing.reset();
+      if (tile === 'forms') formStart.value = { itemId: null, formId: null };
       // The grid's search looks through service items too.
       loadGuides();
       screen.value = { kind: 'tile', tile };
     },
+    openForm(start) {
+      loadGuides();
+      formStart.value = start;
+      screen.value = { kind: 'tile', tile: 'forms' };
+    },
+    setFormDirty: (dirty) => void (formDirty.value = dirty),
     home,
     toggleElder: () => void (elder.value = !elder.value),
     toggleContrast: () => void (contrast.value = !contrast.value),

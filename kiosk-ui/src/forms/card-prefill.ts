@@ -12,8 +12,8 @@ import { idNumberFacts } from '@hall/common/validators';
 /** The ID card as a prefill record; a foreigner's card gives its card number as the ID number. */
 export function recordFromCard(card: IdCard): PrefillRecord {
   const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(card.birthDate) ? card.birthDate : undefined;
-  const gender = card.gender.code === '1' ? 'male' : card.gender.code === '2' ? 'female' : undefined;
-  const common = { ...(birthDate ? { birthDate } : {}), ...(gender ? { gender } : {}) } as const;
+  const gender: 'male' | 'female' | undefined = card.gender.code === '1' ? 'male' : card.gender.code === '2' ? 'female' : undefined;
+  const common: { birthDate?: string; gender?: 'male' | 'female' } = { ...(birthDate ? { birthDate } : {}), ...(gender ? { gender } : {}) };
   switch (card.cardType) {
     case 'resident':
       return { idCard: { ...common, name: card.name, idNumber: card.idNumber, address: card.address, ...(card.nation.name ? { nation: card.nation.name } : {}) } };

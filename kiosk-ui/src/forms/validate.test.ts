@@ -34,9 +34,10 @@ describe('validation messages in plain Chinese', () => {
   });
 
   it('a credit code failing its check character is a warning to re-check, not an error', () => {
+    const base = formDefinitionSchema.parse(testForm());
     const withCode = formDefinitionSchema.parse({
       ...testForm(),
-      schema: { ...testForm().schema, properties: { ...testForm().schema.properties, code: { type: 'string' } } },
+      schema: { ...base.schema, properties: { ...base.schema.properties, code: { type: 'string' } } },
       layout: { pages: [{ ...testForm().layout.pages[0]!, groups: [{ ...testForm().layout.pages[0]!.groups[0]!, fields: [...testForm().layout.pages[0]!.groups[0]!.fields, { path: 'code', widget: 'creditCode', label: '统一社会信用代码', help: '18位', sample: '91512081MA62K0260E' }] }] }, testForm().layout.pages[1]!] },
       print: { ...testForm().print, sections: [...testForm().print.sections, { kind: 'fields', fields: ['code'] }] },
     });

@@ -3,6 +3,7 @@
 import { useSignal } from '@preact/signals';
 import { useCallback, useEffect } from 'preact/hooks';
 import type { ServiceItem } from '@hall/common/domain';
+import type { FormSummary } from '@hall/common/forms/submission';
 import { messages } from '../messages.ts';
 import type { GuidesState } from '../app-model.ts';
 import { LazyKeyboard } from '../keyboard/LazyKeyboard.tsx';
@@ -15,13 +16,16 @@ interface Props {
   onRetry: () => void;
   onDraw: (categoryId: string) => void;
   onHome: () => void;
+  /** The hall's forms: a guide offers to fill the ones serving its item (empty when the kiosk has no 自助填单). */
+  forms?: readonly FormSummary[];
+  onFill?: (itemId: string, formId: string) => void;
 }
 
 export function filterItems(items: readonly ServiceItem[], department: string | null, query: string, table: InitialsTable | null): ServiceItem[] {
   return items.filter((i) => (department === null || i.department === department) && textMatches([i.name, ...i.keywords], query, table));
 }
 
-export function GuidesScreen({ guides, onRetry, onDraw, onHome }: Props) {
+export function GuidesScreen({ guides, onRetry, onDraw, onHome, forms = [], onFill }: Props) {
   const query = useSignal('');
   const composing = useSignal('');
   const setComposing = useCallback((letters: string) => (composing.value = letters), [composing]);
@@ -46,7 +50,7 @@ export function GuidesScreen({ guides, onRetry, onDraw, onHome }: Props) {
   }
 
   const item = guides.items.find((i) => i.id === openId.value);
-  if (item) return <GuideDetail item={item} onDraw={onDraw} onBack={() => (openId.value = null)} />;
+  if (item) return <GuideDetail item={item} forms={forms.filter((f) => f.serviceItemIds.includes(item.id))} onDraw={onDraw} onFill={onFill} onBack={() => (openId.value = null)} />;
 
   const departments = [...new Set(guides.items.map((i) => i.department))];
   const text = query.value + composing.value;
@@ -94,7 +98,7 @@ function Bar({ title, onBack, backText }: { title: string; onBack: () => void; b
   );
 }
 
-function GuideDetail({ item, onDraw, onBack }: { item: ServiceItem; onDraw: (categoryId: string) => void; onBack: () => void }) {
+function GuideDetail({ item, forms, onDraw, onFill, onBack }: { item: ServiceItem; forms: readonly FormSummary[]; onDraw: (categoryId: string) => void; onFill: ((itemId: string, formId: string) => void) | undefined; onBack: () => void }) {
   const { guide } = item;
   const sections: Array<[string, string]> = [
     [g.conditions, guide.conditions],
@@ -125,11 +129,19 @@ function GuideDetail({ item, onDraw, onBack }: { item: ServiceItem; onDraw: (cat
             </div>
           ))}
       </div>
-      {item.categoryId && (
+      {(item.categoryId || (onFill && forms.length > 0)) && (
         <div class="confirm-actions">
-          <button type="button" class="primary-button" onClick={() => onDraw(item.categoryId!)}>
-            {g.drawTicket}
-          </button>
+          {onFill &&
+            forms.map((f) => (
+              <button key={f.id} type="button" class="secondary-button" data-fill-form={f.id} onClick={() => onFill(item.id, f.id)}>
+                {g.fillForm(f.title)}
+              </button>
+            ))}
+          {item.categoryId && (
+            <button type="button" class="primary-button" onClick={() => onDraw(item.categoryId!)}>
+              {g.drawTicket}
+            </button>
+          )}
         </div>
       )}
     </section>

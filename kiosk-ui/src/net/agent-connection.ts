@@ -11,6 +11,8 @@ import type {
   AgentServerToClientEvents,
   DeviceStatus,
   IdCardRead,
+  PrintPdfRequest,
+  PrintPdfResult,
   PrintTicketResult,
   Scan,
   TicketPreview,
@@ -29,6 +31,8 @@ export interface AgentConnection {
   onIdCard(listener: (read: IdCardRead) => void): () => void;
   onScan(listener: (scan: Scan) => void): () => void;
   printTicket(slip: TicketSlip): Promise<AgentReply<PrintTicketResult>>;
+  /** An A4 document (a filled form) on the A4 printer; answers once the printer has it done. */
+  printPdf(request: PrintPdfRequest): Promise<AgentReply<PrintPdfResult>>;
   previewTicket(slip: TicketSlip): Promise<AgentReply<TicketPreview>>;
   listDevices(): Promise<AgentReply<DeviceStatus[]>>;
   /** Setup mode changed the address: drop the old socket, open a new one. */
@@ -41,6 +45,8 @@ export interface AgentConnectionOptions {
   openSocket?: (url: string) => AgentSocket;
   /** A ticket is short; a printer that takes longer is stuck. */
   printTimeoutMs?: number;
+  /** A4 pages take longer: CUPS queues, spools and prints before the job is done. */
+  a4TimeoutMs?: number;
   commandTimeoutMs?: number;
 }
 
@@ -48,6 +54,7 @@ export function createAgentConnection(options: AgentConnectionOptions): AgentCon
   const open = options.openSocket ?? ((url: string) => io(url, { transports: ['websocket'], reconnectionDelayMax: 3000 }) as AgentSocket);
   const printTimeout = options.printTimeoutMs ?? 15_000;
   const commandTimeout = options.commandTimeoutMs ?? 5000;
+  const a4Timeout = options.a4TimeoutMs ?? 90_000;
   const url = signal(options.url);
   const status = signal<AgentStatus>('connecting');
   const devices = signal<DeviceStatus[]>([]);
@@ -77,7 +84,7 @@ export function createAgentConnection(options: AgentConnectionOptions): AgentCon
     return s;
   }
 
-  function ask<T>(event: 'print:ticket' | 'ticket:preview' | 'devices:list', request: unknown, timeoutMs: number): Promise<AgentReply<T>> {
+  function ask<T>(event: 'print:ticket' | 'print:pdf' | 'ticket:preview' | 'devices:list', request: unknown, timeoutMs: number): Promise<AgentReply<T>> {
     // An emit while offline would be buffered and printed minutes later: refuse at once.
     if (!socket.connected) return Promise.resolve(failure('DEVICE_OFFLINE', messages.net.agentOfflineShort));
     const withTimeout = socket.timeout(timeoutMs) as unknown as { emit(e: string, ...args: unknown[]): void };
@@ -101,6 +108,7 @@ export function createAgentConnection(options: AgentConnectionOptions): AgentCon
       return () => scanListeners.delete(listener);
     },
     printTicket: (slip) => ask('print:ticket', { slip }, printTimeout),
+    printPdf: (request) => ask('print:pdf', request, a4Timeout),
     previewTicket: (slip) => ask('ticket:preview', { slip }, commandTimeout),
     listDevices: () => ask('devices:list', undefined, commandTimeout),
     setUrl(next) {

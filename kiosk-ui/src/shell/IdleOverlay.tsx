@@ -3,13 +3,13 @@ import { messages } from '../messages.ts';
 const m = messages.shell;
 
 /** The warning before the idle reset; a tap anywhere on it cancels it. */
-export function IdleCountdown({ seconds, onContinue }: { seconds: number; onContinue: () => void }) {
+export function IdleCountdown({ seconds, onContinue, text = m.idleText }: { seconds: number; onContinue: () => void; text?: (seconds: number) => string }) {
   return (
     <div class="overlay idle-countdown" role="alertdialog" data-testid="idle-countdown" onClick={onContinue}>
       <div class="overlay-box">
         <h2>{m.idleTitle}</h2>
         <p class="countdown-number">{seconds}</p>
-        <p>{m.idleText(seconds)}</p>
+        <p>{text(seconds)}</p>
         <button type="button" class="primary-button" onClick={onContinue}>
           {m.idleContinue}
         </button>
