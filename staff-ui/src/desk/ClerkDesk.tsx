@@ -16,6 +16,7 @@ import { WaitingTickets } from './WaitingTickets.tsx';
 import { NoShowList } from './NoShowList.tsx';
 import { HelpRequests } from './HelpRequests.tsx';
 import { MyStats } from './MyStats.tsx';
+import { SubmissionPanel } from './SubmissionPanel.tsx';
 
 interface Props {
   state: HallState;
@@ -117,6 +118,7 @@ export function ClerkDesk({ state, staff, mine, desk, now, onLogout }: Props) {
             </button>
           </p>
           <MyStats stats={desk.myStats.value} />
+          <SubmissionPanel ticketId={current?.id ?? null} timeZone={state.settings.timeZone} />
         </section>
         <section class="desk-right">
           <HelpRequests requests={state.helpRequests} timeZone={state.settings.timeZone} busy={busy} onResolve={(id) => void desk.resolveHelp(id)} />
