@@ -10,7 +10,8 @@ import { ticketSlipSchema } from './ticket-slip.ts';
 
 /** Kinds of device an agent drives (not to be confused with the hall's paired-device kinds in domain.ts). */
 /** A `windowBus` is one RS-485 line carrying the caller keypads and evaluators of some windows. */
-export const agentDeviceKinds = ['ticketPrinter', 'idCardReader', 'scanner', 'a4Printer', 'windowBus'] as const;
+/** An `ledBus` is one RS-485 line carrying the LED number displays (Modbus RTU) above some windows. */
+export const agentDeviceKinds = ['ticketPrinter', 'idCardReader', 'scanner', 'a4Printer', 'windowBus', 'ledBus'] as const;
 export const agentDeviceKindSchema = z.enum(agentDeviceKinds);
 export type AgentDeviceKind = z.infer<typeof agentDeviceKindSchema>;
 

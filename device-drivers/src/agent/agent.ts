@@ -10,6 +10,7 @@ import { simulatedDevices, type AgentConfig } from './config.ts';
 import { DeviceHub } from './devices.ts';
 import type { DeviceFault, HallLink } from './hall-link.ts';
 import { SocketIoHallLink } from './hall-link-socketio.ts';
+import { connectLedDisplays } from './led-windows.ts';
 import { createAgentLogger } from './logger.ts';
 import { AgentServer } from './server.ts';
 
@@ -40,6 +41,7 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
 
   const hallLink = options.hallLink !== undefined ? options.hallLink : config.hall ? new SocketIoHallLink({ url: config.hall.url, ...(config.hall.token ? { token: config.hall.token } : {}) }) : null;
   if (hallLink) connectHall(hub, hallLink, config, logger);
+  if (hallLink && devices.some((d) => d.kind === 'ledBus')) connectLedDisplays(hub, hallLink, config.led, logger);
 
   const server = new AgentServer({
     hub,

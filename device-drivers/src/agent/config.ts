@@ -6,6 +6,8 @@ import { AGENT_DEFAULT_PORT } from '@hall/common/agent';
 import { printerProfiles } from '../printer/profiles.ts';
 import { DeviceUriError, parseDeviceUri } from '../transport/uri.ts';
 import { evaluatorModels } from '../window/keymap.ts';
+import { LED_MAX_CHARS } from '../led/codec.ts';
+import { defaultLedRules, isValidTemplate } from '../led/content.ts';
 
 const uri = z.string().superRefine((value, ctx) => {
   try {
@@ -48,8 +50,66 @@ export const deviceConfigSchema = z.discriminatedUnion('kind', [
     /** Evaluator address → model (key table). */
     evaluators: z.record(z.string().regex(/^\d{1,3}$/), z.enum(modelIds)).default({}),
   }),
+  z
+    .object({
+      id,
+      kind: z.literal('ledBus'),
+      uri,
+      /** The LED number displays on this line: which window each one hangs above. */
+      displays: z
+        .array(
+          z.object({
+            /** Modbus unit id set on the display (factory default 1; `hall-devices led set-id` changes it). */
+            unitId: z.number().int().min(1).max(255),
+            /** The window's number, as on the boards (5 for 5号窗口). */
+            window: z.number().int().min(1).max(999),
+            /** Character positions on the display. */
+            digits: z.number().int().min(1).max(LED_MAX_CHARS).default(4),
+          }),
+        )
+        .default([]),
+      /** Wait for each answer; at 9600 baud an answer takes about 10 ms on the wire. */
+      timeoutMs: z.number().int().min(20).max(5000).default(300),
+      /** Tries after the first before a display is reported as not answering. */
+      retries: z.number().int().min(0).max(5).default(2),
+      /** How often a display that stopped answering is tried again. */
+      faultRetryMs: z.number().int().min(50).max(600_000).default(5_000),
+    })
+    .superRefine((bus, ctx) => {
+      const seen = new Set<number>();
+      for (const d of bus.displays) {
+        if (seen.has(d.unitId)) ctx.addIssue({ code: 'custom', message: `unit id ${d.unitId} is used twice on this line`, path: ['displays'] });
+        seen.add(d.unitId);
+      }
+    }),
 ]);
 export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
+
+const ledRule = (fallback: { text: string; blink: boolean }) =>
+  z
+    .object({
+      /** `{number}` is the ticket number, `{window}` the window's number; digits, letters, - and spaces otherwise. */
+      text: z.string().max(20).refine(isValidTemplate, 'an LED number display shows digits, letters, - and spaces only (plus {number} and {window})'),
+      blink: z.boolean(),
+    })
+    .default(fallback);
+
+/** What the LED number displays show, for every window alike. */
+export const ledRulesSchema = z
+  .object({
+    call: ledRule(defaultLedRules.call),
+    recall: ledRule(defaultLedRules.recall),
+    pause: ledRule(defaultLedRules.pause),
+    idle: ledRule(defaultLedRules.idle),
+    signOut: ledRule(defaultLedRules.signOut),
+    blink: z
+      .object({
+        periodMs: z.number().int().min(100).max(5_000),
+        durationMs: z.number().int().min(0).max(60_000),
+      })
+      .default(defaultLedRules.blink),
+  })
+  .prefault({});
 
 export const agentConfigSchema = z
   .object({
@@ -68,6 +128,8 @@ export const agentConfigSchema = z
         keypadAddress: z.number().int().min(0).max(255).optional(),
       })
       .optional(),
+    /** What LED number displays (ledBus devices) show on a call, recall, pause, when idle and after sign-out. */
+    led: ledRulesSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -29,6 +29,10 @@ import { parseDeviceUri } from '../transport/uri.ts';
 import { WindowBus } from '../window/bus.ts';
 import type { EvaluatorModel } from '../window/keymap.ts';
 import { WindowBusSimulator } from '../window/simulator.ts';
+import { LedBusManager } from '../led/bus-manager.ts';
+import type { LedContent } from '../led/content.ts';
+import { LedBus, ledErrorMessages, type LedError } from '../led/driver.ts';
+import { LedBusSimulator } from '../led/simulator.ts';
 import type { DeviceConfig } from './config.ts';
 
 export interface DeviceHubEvents {
@@ -47,6 +51,7 @@ export interface Simulators {
   scanner?: ScannerSimulator;
   a4Printer?: SimulatedA4Printer;
   windowBus?: WindowBusSimulator;
+  ledBus?: LedBusSimulator;
 }
 
 interface Opened {
@@ -60,7 +65,8 @@ export type AgentDevice =
   | { config: Extract<DeviceConfig, { kind: 'idCardReader' }>; reader: IdCardReader; transport: Transport }
   | { config: Extract<DeviceConfig, { kind: 'scanner' }>; scanner: Scanner; transport: Transport }
   | { config: Extract<DeviceConfig, { kind: 'a4Printer' }>; a4: A4Printer; transport: null }
-  | { config: Extract<DeviceConfig, { kind: 'windowBus' }>; bus: WindowBus; transport: Transport };
+  | { config: Extract<DeviceConfig, { kind: 'windowBus' }>; bus: WindowBus; transport: Transport }
+  | { config: Extract<DeviceConfig, { kind: 'ledBus' }>; leds: LedBusManager; transport: Transport };
 
 const stateOfTransport: Record<TransportState, DeviceState> = {
   connecting: 'connecting',
@@ -122,6 +128,10 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
     const state = stateOfTransport[device.transport!.state];
     const samFault = this.#samFaults.get(id);
     if (samFault && state === 'ready') return { ...base, state: 'error', message: `身份证阅读器安全模块异常（${samFault}），请联系厂家` };
+    if ('leds' in device && state === 'ready') {
+      const silent = device.leds.faults();
+      if (silent.length) return { ...base, state: 'error', message: `${silent.map((f) => ledDisplayName(device.config, f.unitId)).join('、')}：${ledErrorMessages[silent[0]!.error.code]}` };
+    }
     if ('printer' in device && state === 'ready') {
       const condition = device.printer.condition;
       const reason = blockingReason(condition);
@@ -137,6 +147,9 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
     for (const [id, device] of this.devices) {
       const status = this.status(id)!;
       if (status.state === 'offline') out.push({ device: id, code: 'offline', message: agentErrorMessages.DEVICE_OFFLINE });
+      if ('leds' in device && status.state !== 'offline') {
+        for (const { unitId, error } of device.leds.faults()) out.push(ledFault(device.config, unitId, error));
+      }
       if (status.state === 'error' && 'reader' in device) out.push({ device: id, code: `sam_${snakeCase(this.#samFaults.get(id) ?? 'error')}`, message: status.message ?? '' });
       if (!('printer' in device) || status.state === 'offline') continue;
       const reason = blockingReason(device.printer.condition);
@@ -296,7 +309,48 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
         this.#closers.push(() => bus.detach());
         break;
       }
+      case 'ledBus': {
+        const { transport, device } = this.#open(config, 9600);
+        const bus = new LedBus({ transport: transport!, timeoutMs: config.timeoutMs, retries: config.retries });
+        const leds = new LedBusManager({ bus, displays: config.displays, retries: config.retries, faultRetryMs: config.faultRetryMs });
+        if (device) {
+          const sim = new LedBusSimulator(device);
+          for (const d of config.displays) sim.addDisplay(d.unitId, d.digits);
+          this.simulators.ledBus = sim;
+          this.#closers.push(() => sim.stop());
+        }
+        leds.on('fault', (unitId, error) => {
+          log.warn({ unitId, window: windowOf(config, unitId), code: error.code, reason: error.message }, 'LED display fault');
+          this.#emitStatus(config.id);
+        });
+        leds.on('recovered', (unitId) => {
+          log.info({ unitId, window: windowOf(config, unitId) }, 'LED display answers again');
+          this.#emitStatus(config.id);
+        });
+        leds.on('shown', (unitId, text) => log.debug({ unitId, text }, 'LED display shows'));
+        this.devices.set(config.id, { config, leds, transport: transport! });
+        this.#watch(config.id, transport!);
+        this.#closers.push(() => bus.close(), () => leds.close());
+        break;
+      }
     }
+  }
+
+  /**
+   * Show `content` on every LED number display configured above window `windowNumber`.
+   * Returns how many displays that is (0 when the window has none on this agent).
+   */
+  showOnWindowLeds(windowNumber: number, content: LedContent): number {
+    let count = 0;
+    for (const device of this.devices.values()) {
+      if (!('leds' in device)) continue;
+      for (const display of device.config.displays) {
+        if (display.window !== windowNumber) continue;
+        device.leds.show(display.unitId, content);
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The first device of a kind, or the one named. */
@@ -308,6 +362,22 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
     for (const d of this.devices.values()) if (d.config.kind === kind) return d as Extract<AgentDevice, { config: { kind: K } }>;
     return null;
   }
+}
+
+type LedBusConfig = Extract<DeviceConfig, { kind: 'ledBus' }>;
+
+const windowOf = (config: LedBusConfig, unitId: number) => config.displays.find((d) => d.unitId === unitId)?.window ?? null;
+
+/** `5号窗口LED屏（地址 3）`: what staff look for above the windows. */
+function ledDisplayName(config: LedBusConfig, unitId: number): string {
+  const window = windowOf(config, unitId);
+  return `${window === null ? '' : `${window}号窗口`}LED屏（地址 ${unitId}）`;
+}
+
+/** One fault per silent display, named by bus and unit id (at most 40 characters, as the hall server takes). */
+function ledFault(config: LedBusConfig, unitId: number, error: LedError): { device: string; code: string; message: string } {
+  const suffix = `@${unitId}`;
+  return { device: `${config.id.slice(0, 40 - suffix.length)}${suffix}`, code: error.code === 'REFUSED' ? 'led_refused' : 'led_no_answer', message: `${ledDisplayName(config, unitId)}：${ledErrorMessages[error.code]}` };
 }
 
 const snakeCase = (text: string) => text.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

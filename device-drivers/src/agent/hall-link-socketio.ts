@@ -8,6 +8,7 @@ import type { KeypadActionRequest } from '@hall/common/api';
 import type { Reply } from '@hall/common/errors';
 import { PROTOCOL_VERSION, namespaces, type AgentCommands, type HallEvent, type HallSnapshot, type ServerToClientEvents } from '@hall/common/events';
 import type { DeviceFault, HallLink, HallLinkEvents, HallLinkResult, HallLinkState } from './hall-link.ts';
+import { WindowViews } from './window-views.ts';
 
 /** Keys the server's `keypad:action` covers; the others are done at the clerk desk. */
 const serverActions: Partial<Record<KeypadAction, KeypadActionRequest['action']>> = {
@@ -32,6 +33,7 @@ type HallSocket = Socket<ServerToClientEvents, AgentCommands>;
 export class SocketIoHallLink extends EventEmitter<HallLinkEvents> implements HallLink {
   #state: HallLinkState = 'connecting';
   #windowId: string | null = null;
+  readonly #windows = new WindowViews();
   readonly #socket: HallSocket;
   readonly #timeoutMs: number;
 
@@ -57,11 +59,14 @@ export class SocketIoHallLink extends EventEmitter<HallLinkEvents> implements Ha
     });
     this.#socket.on('hall:snapshot', (snapshot: HallSnapshot) => {
       this.#windowId = snapshot.device?.windowId ?? null;
+      this.emit('windows', this.#windows.fromSnapshot(snapshot));
     });
     this.#socket.on('hall:events', (events) => {
       for (const event of events) {
         if (event.type === 'ticket:called' || event.type === 'ticket:recalled') this.#onCall(event, event.type === 'ticket:recalled');
       }
+      const changes = events.flatMap((event) => this.#windows.apply(event));
+      if (changes.length) this.emit('windows', changes);
     });
   }
 

@@ -4,6 +4,7 @@
 // file changes when the server's protocol does.
 import type { EventEmitter } from 'node:events';
 import type { KeypadAction, RatingLevel } from '@hall/common/agent';
+import type { WindowChange } from './window-views.ts';
 
 export type HallLinkState = 'disabled' | 'connecting' | 'connected' | 'disconnected' | 'refused';
 
@@ -19,6 +20,8 @@ export interface WindowCall {
 export interface HallLinkEvents {
   state: [state: HallLinkState, reason?: string];
   call: [call: WindowCall];
+  /** Every window's state for its LED display: all windows after a snapshot, then those an event changed. */
+  windows: [changes: WindowChange[]];
 }
 
 export type HallLinkResult = { ok: true } | { ok: false; code: string; message: string };

@@ -169,11 +169,13 @@ export class LedBusManager extends EventEmitter<LedBusManagerEvents> {
 
   #kick(): void {
     if (this.#running || this.#closed) return;
-    void this.#pump();
+    // Start on the next microtask: changes made in the same turn (a finish and the next call
+    // in one batch of hall events) are one write, not two.
+    this.#running = true;
+    queueMicrotask(() => void this.#pump());
   }
 
   async #pump(): Promise<void> {
-    this.#running = true;
     try {
       for (;;) {
         if (this.#closed || this.bus.transport.state !== 'open') break;

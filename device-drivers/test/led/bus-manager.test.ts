@@ -56,13 +56,21 @@ describe('LED bus manager', () => {
     manager.show(3, { text: 'C001', blink: null });
     await manager.settled();
     expect(sim.display(1).text).toBe('A020');
-    // The first number went out before the rest arrived; the 18 in between never did.
-    expect(sim.display(1).history).toEqual(['A001', 'A020']);
+    // Shown in the same turn: only the last one goes on the line.
+    expect(sim.display(1).history).toEqual(['A020']);
     expect(sim.display(2).text).toBe('B001');
     expect(sim.display(3).text).toBe('C001');
-    expect(stats().requests).toBe(4);
+    expect(stats().requests).toBe(3);
     expect(stats().overlapped).toBe(false);
     expect(manager.state(1)).toMatchObject({ shown: 'A020', fault: null });
+
+    // While a write is on the line, later numbers wait; only the last of them follows it.
+    manager.show(1, { text: 'A021', blink: null });
+    await new Promise((r) => setImmediate(r));
+    for (let i = 22; i <= 30; i++) manager.show(1, { text: `A0${i}`, blink: null });
+    await manager.settled();
+    expect(sim.display(1).history).toEqual(['A020', 'A021', 'A030']);
+    expect(stats().overlapped).toBe(false);
   });
 
   it('blinks through the manager and ends lit; a new call replaces a running blink', async () => {

@@ -102,7 +102,7 @@ describe('Modbus RTU framing', () => {
     const b = encodeRequest({ unit: 3, fc: 0x06, address: 0x02, value: 9 });
     const c = encodeRequest({ unit: 4, fc: 0x03, address: 0x00, count: 1 });
     const broken = a.slice();
-    broken[8] ^= 0xff;
+    broken[8] = broken[8]! ^ 0xff;
     const stream = Uint8Array.from([0x00, 0x13, ...broken, ...a, 0x77, ...b, ...c]);
     for (const size of [1, 5, 200]) {
       const parser = new RtuRequestParser();
