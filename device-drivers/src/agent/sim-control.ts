@@ -1,6 +1,7 @@
 // HTTP controls for the simulators of a `--sim` agent, so a demo (or an end-to-end test) can
 // put a card on the reader, empty the printer or press a keypad key with curl:
 //   curl -X POST 'http://127.0.0.1:7600/sim/idcard/present?card=residentA'
+//   curl 'http://127.0.0.1:7600/sim/a4/pdf?job=1'   (a printed PDF, base64)
 // Only present when the agent runs simulated devices; the agent listens on loopback only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { keypadActionSchema, ratingLevelSchema } from '@hall/common/agent';
@@ -59,6 +60,14 @@ export async function handleSimControl(hub: DeviceHub, req: IncomingMessage, url
   const get: Record<string, Route | undefined> = {
     '/sim/printer/tickets': sims.printer ? () => sims.printer!.printed.map((t) => ({ text: t.text, qrCodes: t.page.qrCodes, bytes: t.bytes.length })) : undefined,
     '/sim/a4/jobs': sims.a4Printer ? () => sims.a4Printer!.jobs.map((j) => ({ jobId: j.jobId, title: j.title, copies: j.copies, bytes: j.pdf.length })) : undefined,
+    // One job's document as the printer received it, for a test to read back (pdftotext).
+    '/sim/a4/pdf': sims.a4Printer
+      ? () => {
+          const job = sims.a4Printer!.jobs.find((j) => j.jobId === Number(q('job')));
+          if (!job) throw new Error(`no such job; kept: ${sims.a4Printer!.jobs.map((j) => j.jobId).join(', ')}`);
+          return { jobId: job.jobId, title: job.title, pdfBase64: Buffer.from(job.pdf).toString('base64') };
+        }
+      : undefined,
   };
   const route = (req.method === 'POST' ? post : req.method === 'GET' ? get : {})[url.pathname];
   if (!route) return false;

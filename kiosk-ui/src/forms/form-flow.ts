@@ -8,8 +8,9 @@
 // when this was written): region data for the cascading pickers, as fixtures/regions holds it:
 //   GET /api/regions                      public → RegionDataset (fixtures/regions/divisions.json)
 //   GET /api/regions/:province/streets    public → StreetDataset (fixtures/regions/streets/<pp>.json)
-// Until they answer, a region field says the list cannot be loaded and the form cannot be
-// finished on this kiosk (the rest of the flow works).
+// Until they answer, the kiosk uses the copy of fixtures/regions its build ships under
+// /kiosk/regions/ (build/regions-plugin.ts), so an admin's update of the list on the server
+// reaches kiosks only once the endpoints exist.
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { AgentReply, PrintPdfRequest, PrintPdfResult } from '@hall/common/agent';
 import type { FormDefinition } from '@hall/common/forms/definition';
@@ -214,12 +215,22 @@ export function createFormFlow(deps: FormFlowDeps): FormFlow {
       const def = definition.value;
       if (current.kind !== 'fill' || !def) return;
       batch(() => {
-        checkedPages.value = new Set([...checkedPages.value, current.pageId]);
+        // This page and every one before it: an answer here can make a field of an earlier
+        // page required (座位数 once 餐饮 is chosen), and that page is where to go.
+        const order = visiblePages(def, data.value).map((p) => p.page.id);
+        const upTo = order.slice(0, order.indexOf(current.pageId) + 1);
+        checkedPages.value = new Set([...checkedPages.value, ...upTo]);
         const all = revalidate();
         const here = new Set(pageFields(def, data.value, current.pageId).map((p) => p.field.path));
         // The fields shown here that the citizen looked at count as confirmed.
         prefilled.value = new Set([...prefilled.value].filter((p) => !here.has(p)));
-        if (all.some((i) => i.level === 'error' && here.has(i.path))) return;
+        for (const pageId of upTo) {
+          const fields = new Set(pageFields(def, data.value, pageId).map((p) => p.field.path));
+          if (all.some((i) => i.level === 'error' && fields.has(i.path))) {
+            if (pageId !== current.pageId) step.value = { kind: 'fill', pageId };
+            return;
+          }
+        }
         const next = nextPageId(def, data.value, current.pageId);
         step.value = next ? { kind: 'fill', pageId: next } : { kind: 'review' };
       });
