@@ -11,23 +11,26 @@ import { printerProfile } from './printer/profiles.ts';
 import { renderTicketEscPos } from './printer/ticket-escpos.ts';
 import { renderTicketSvg } from './printer/ticket-svg.ts';
 import { runSimulator } from './sim-cli.ts';
+import { ledUsage, runLedCommand } from './led/cli.ts';
 
 const usage = `usage:
   hall-devices agent [--config agent.json] [--sim] [--port 7600] [--allow-origin URL]…
       run the device agent; --sim replaces every device by its simulator
       (with no config: a whole simulated kiosk plus a window keypad and evaluator);
       --allow-origin lets pages from that origin (the hall server) connect besides loopback
-  hall-devices sim printer|idcard|keypad|evaluator|scanner --path /tmp/ttyB [options]
+  hall-devices sim printer|idcard|keypad|evaluator|scanner|led --path /tmp/ttyB [options]
       a simulated device on a serial line; type "help" for its commands
       printer:   --out DIR (keep .bin, .txt and .svg of every ticket) --profile generic-58|generic-80
       idcard:    --card residentA|residentB|permitHk|foreigner2017|foreigner2023
       keypad:    --address 1        evaluator: --address 2 --model five-key
       scanner:   --encoding utf8|gb18030
+      led:       --units 1,2,3 --digits 4 (LED-485 number displays at those unit ids)
       all:       --baud N
   hall-devices decode FILE.bin
       print what an ESC/POS byte stream puts on paper
   hall-devices preview SLIP.json [--profile generic-80] [--format svg|escpos]
-      render a ticket slip (common/src/ticket-slip.ts) to SVG or ESC/POS bytes on stdout`;
+      render a ticket slip (common/src/ticket-slip.ts) to SVG or ESC/POS bytes on stdout
+${ledUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -48,6 +51,16 @@ async function main(argv: string[]): Promise<number> {
       baud: { type: 'string' },
       profile: { type: 'string' },
       format: { type: 'string' },
+      units: { type: 'string' },
+      digits: { type: 'string' },
+      id: { type: 'string' },
+      'new-id': { type: 'string' },
+      'new-baud': { type: 'string' },
+      text: { type: 'string' },
+      blink: { type: 'boolean' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      timeout: { type: 'string' },
     },
   });
   switch (command) {
@@ -79,8 +92,30 @@ async function main(argv: string[]): Promise<number> {
         ...(values.address ? { address: Number(values.address) } : {}),
         ...(values.model ? { model: values.model } : {}),
         ...(values.encoding ? { encoding: values.encoding } : {}),
+        ...(values.units ? { units: values.units } : {}),
+        ...(values.digits ? { digits: Number(values.digits) } : {}),
       });
       return 0;
+    }
+    case 'led': {
+      if (!values.path) {
+        process.stderr.write(`led needs --path\n${ledUsage}\n`);
+        return 2;
+      }
+      const n = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+      return runLedCommand(positionals[0], {
+        path: values.path,
+        ...(values.baud ? { baud: Number(values.baud) } : {}),
+        ...(values.id ? { id: n(values.id)! } : {}),
+        ...(values['new-id'] ? { newId: n(values['new-id'])! } : {}),
+        ...(values['new-baud'] ? { newBaud: n(values['new-baud'])! } : {}),
+        ...(values.text !== undefined ? { text: values.text } : {}),
+        ...(values.digits ? { digits: n(values.digits)! } : {}),
+        ...(values.from ? { from: n(values.from)! } : {}),
+        ...(values.to ? { to: n(values.to)! } : {}),
+        ...(values.timeout ? { timeoutMs: n(values.timeout)! } : {}),
+        ...(values.blink ? { blink: true } : {}),
+      });
     }
     case 'decode': {
       const file = positionals[0];

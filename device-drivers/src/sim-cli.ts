@@ -15,6 +15,7 @@ import { ScannerSimulator } from './scanner/simulator.ts';
 import { SerialTransport } from './transport/serial.ts';
 import { evaluatorModels, type EvaluatorModel } from './window/keymap.ts';
 import { WindowBusSimulator } from './window/simulator.ts';
+import { LedBusSimulator } from './led/simulator.ts';
 
 export interface SimOptions {
   path: string;
@@ -26,6 +27,9 @@ export interface SimOptions {
   address?: number;
   model?: string;
   encoding?: string;
+  /** LED displays: unit ids, comma-separated. */
+  units?: string;
+  digits?: number;
 }
 
 type Commands = Record<string, { help: string; run: (args: string[]) => unknown }>;
@@ -33,7 +37,7 @@ type Commands = Record<string, { help: string; run: (args: string[]) => unknown 
 const say = (text: string) => process.stderr.write(`${text}\n`);
 
 export async function runSimulator(kind: string, options: SimOptions): Promise<void> {
-  const transport = new SerialTransport({ path: options.path, baudRate: options.baud ?? (kind === 'keypad' || kind === 'evaluator' ? 9600 : 115200) });
+  const transport = new SerialTransport({ path: options.path, baudRate: options.baud ?? (kind === 'keypad' || kind === 'evaluator' || kind === 'led' ? 9600 : 115200) });
   transport.on('state', (state, cause) => say(`[${options.path}] ${state}${cause ? `: ${cause.message}` : ''}`));
   let commands: Commands;
   switch (kind) {
@@ -50,8 +54,11 @@ export async function runSimulator(kind: string, options: SimOptions): Promise<v
     case 'scanner':
       commands = scanner(transport, options);
       break;
+    case 'led':
+      commands = ledDisplays(transport, options);
+      break;
     default:
-      throw new Error(`unknown simulator "${kind}" (printer, idcard, keypad, evaluator, scanner)`);
+      throw new Error(`unknown simulator "${kind}" (printer, idcard, keypad, evaluator, scanner, led)`);
   }
   await transport.open();
   say(`simulated ${kind} on ${options.path}; type "help" for commands`);
@@ -146,6 +153,29 @@ function windowBus(transport: SerialTransport, kind: 'keypad' | 'evaluator', opt
     rate: {
       help: `LEVEL                 ${ratingLevelSchema.options.join(' | ')}`,
       run: ([r]) => (sim.rate(address, ratingLevelSchema.parse(r)), `rated ${r}`),
+    },
+  };
+}
+
+function ledDisplays(transport: SerialTransport, options: SimOptions): Commands {
+  const sim = new LedBusSimulator(transport);
+  const units = (options.units ?? '1').split(',').map((u) => Number(u.trim()));
+  for (const unit of units) sim.addDisplay(unit, options.digits ?? 4);
+  sim.on('shown', ({ unitId, text }) => say(`display ${unitId}: [${text}]`));
+  sim.on('unitIdChanged', ({ from, to }) => say(`display ${from} is now unit ${to}`));
+  const unit = (u: string | undefined) => {
+    const n = Number(u);
+    if (!sim.unitIds.includes(n)) throw new Error(`no display at unit ${u}; displays: ${sim.unitIds.join(', ')}`);
+    return n;
+  };
+  return {
+    silent: {
+      help: 'UNIT on | off          stop answering (a display without power), or answer again',
+      run: ([u, s]) => (sim.setSilent(unit(u), s !== 'off'), `display ${u} ${s === 'off' ? 'answers again' : 'is silent'}`),
+    },
+    show: {
+      help: '                      what every display shows',
+      run: () => sim.unitIds.map((u) => `display ${u}: [${sim.display(u).text}]${sim.display(u).silent ? ' (silent)' : ''}`).join('\n'),
     },
   };
 }
