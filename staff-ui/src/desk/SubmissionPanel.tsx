@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatSubmissionCode, type SubmissionDetail, type SubmissionField } from '@hall/common/forms/index';
 import { messages } from '../messages.ts';
+import { sessionToken } from '../session/session-store.ts';
 import { createSubmissionApi, submissionLinks, type SubmissionApi } from './submission-api.ts';
 import { canCorrect, editText, groupFields, parseEdit, reasonLines, shortValue } from './submission-view.ts';
 
@@ -12,7 +13,7 @@ const m = messages.submission;
  * Field by field with warnings; correct a field with a reason, accept or return, export.
  */
 export function SubmissionPanel({ ticketId, timeZone, api: given }: { ticketId: string | null; timeZone: string; api?: SubmissionApi }) {
-  const api = useMemo(() => given ?? createSubmissionApi(), [given]);
+  const api = useMemo(() => given ?? createSubmissionApi(() => sessionToken(sessionStorage)), [given]);
   const [forTicket, setForTicket] = useState<SubmissionDetail[]>([]);
   const [loading, setLoading] = useState(false);
   const [found, setFound] = useState<SubmissionDetail | null>(null);
@@ -109,6 +110,21 @@ function SubmissionCard({ detail, api, timeZone, onUpdate, onClose }: CardProps)
     }
     setError(r.message);
     return false;
+  }
+
+  /** Fetches a file with the session's token and hands it to the browser as a download. */
+  async function save(path: string, filename: string): Promise<void> {
+    setError(null);
+    const r = await api.file(path);
+    if (!r.ok) return setError(r.message);
+    const url = URL.createObjectURL(r.data);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
   async function sendReturn(event: Event): Promise<void> {
@@ -214,12 +230,12 @@ function SubmissionCard({ detail, api, timeZone, onUpdate, onClose }: CardProps)
             </button>
           </>
         )}
-        <a class="action quiet small" href={submissionLinks.exportJson(detail.id)} download>
+        <button type="button" class="action quiet small submission-export-json" disabled={busy} onClick={() => void save(submissionLinks.exportJson(detail.id), `${detail.form.id}-${detail.code}.json`)}>
           {m.exportJson}
-        </a>
-        <a class="action quiet small" href={submissionLinks.pdf(detail.id)} target="_blank" rel="noopener">
+        </button>
+        <button type="button" class="action quiet small submission-export-pdf" disabled={busy} onClick={() => void save(submissionLinks.pdf(detail.id), `${detail.form.id}-${detail.code}.pdf`)}>
           {m.exportPdf}
-        </a>
+        </button>
         {detail.purgeAt !== null && <span class="list-meta">{m.purgeAt(day(detail.purgeAt))}</span>}
       </footer>
     </article>

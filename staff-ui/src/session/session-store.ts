@@ -25,3 +25,13 @@ export function saveSession(storage: Pick<Storage, 'setItem'>, session: SessionI
 export function clearSession(storage: Pick<Storage, 'removeItem'>): void {
   storage.removeItem(KEY);
 }
+
+/** The stored session's token, read without judging it (the server does); null when logged out. */
+export function sessionToken(storage: Pick<Storage, 'getItem'>): string | null {
+  try {
+    const token = (JSON.parse(storage.getItem(KEY) ?? 'null') as Partial<SessionInfo> | null)?.token;
+    return typeof token === 'string' ? token : null;
+  } catch {
+    return null;
+  }
+}
