@@ -59,7 +59,8 @@ export class SocketIoHallLink extends EventEmitter<HallLinkEvents> implements Ha
     });
     this.#socket.on('hall:snapshot', (snapshot: HallSnapshot) => {
       this.#windowId = snapshot.device?.windowId ?? null;
-      this.emit('windows', this.#windows.fromSnapshot(snapshot));
+      const windows = this.#windows.fromSnapshot(snapshot);
+      if (windows.length) this.emit('windows', windows);
     });
     this.#socket.on('hall:events', (events) => {
       for (const event of events) {

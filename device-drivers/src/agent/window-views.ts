@@ -29,13 +29,15 @@ export class WindowViews {
     this.#views.clear();
     this.#tickets.clear();
     this.#numbers.clear();
-    for (const w of snapshot.windows) this.#numbers.set(w.id, w.number);
-    for (const t of snapshot.tickets) this.#tickets.set(t.id, t.number);
+    // A server that sends a partial snapshot (an older or a stand-in one) leaves the displays alone.
+    const tickets = snapshot.tickets ?? [];
+    for (const w of snapshot.windows ?? []) this.#numbers.set(w.id, w.number);
+    for (const t of tickets) this.#tickets.set(t.id, t.number);
     const changes: WindowChange[] = [];
-    for (const state of snapshot.windowStates) {
+    for (const state of snapshot.windowStates ?? []) {
       const windowNumber = this.#numbers.get(state.windowId);
       if (windowNumber === undefined) continue;
-      const current = state.currentTicketId ? snapshot.tickets.find((t) => t.id === state.currentTicketId) : undefined;
+      const current = state.currentTicketId ? tickets.find((t) => t.id === state.currentTicketId) : undefined;
       const live = current && (current.state === 'called' || current.state === 'serving');
       const view: WindowView = { windowId: state.windowId, windowNumber, status: state.status, number: live ? current.number : null };
       this.#views.set(state.windowId, view);
