@@ -30,8 +30,13 @@
 // citizen already holds can be attached by scanning its slip: { ticketToken } (the token
 // in the slip's QR link). The ticketId may also be given straight in the create request.
 //
+// Request bodies are JSON of at most 256 KiB (the signature's PNG data URL included).
+//
 // Changes (keep backwards compatible; note every change here):
 // - v1 (first version).
+// - FieldWarning.code is a string (was an enum); the one code today is 'credit_code_check'.
+//   An ID number failing its GB 11643 check character is an error (400 naming the field),
+//   not a warning.
 import { z } from 'zod';
 import { fieldPathSchema, materialSchema, optionSchema, widgetKindSchema } from './definition.ts';
 
