@@ -32,7 +32,11 @@ export class LedBusSimulator extends EventEmitter<LedBusSimulatorEvents> {
   readonly #parser = new RtuRequestParser();
   readonly #onData = (chunk: Buffer) => this.#receive(chunk);
 
-  constructor(readonly transport: Transport) {
+  constructor(
+    readonly transport: Transport,
+    /** Wait this long before answering, as a line at a real baud rate takes (a pseudo-terminal does not). */
+    private readonly options: { replyDelayMs?: number } = {},
+  ) {
     super();
     transport.on('data', this.#onData);
   }
@@ -76,7 +80,9 @@ export class LedBusSimulator extends EventEmitter<LedBusSimulatorEvents> {
       }
       const reply = event.type === 'request' ? this.#handle(display, event.request) : encodeException(unit, event.fc, ModbusException.illegalFunction);
       display.answered++;
-      this.transport.write(reply).catch(() => undefined);
+      const delay = this.options.replyDelayMs ?? 0;
+      if (delay > 0) setTimeout(() => void this.transport.write(reply).catch(() => undefined), delay);
+      else this.transport.write(reply).catch(() => undefined);
     }
   }
 
