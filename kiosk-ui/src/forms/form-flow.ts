@@ -222,8 +222,6 @@ export function createFormFlow(deps: FormFlowDeps): FormFlow {
         checkedPages.value = new Set([...checkedPages.value, ...upTo]);
         const all = revalidate();
         const here = new Set(pageFields(def, data.value, current.pageId).map((p) => p.field.path));
-        // The fields shown here that the citizen looked at count as confirmed.
-        prefilled.value = new Set([...prefilled.value].filter((p) => !here.has(p)));
         for (const pageId of upTo) {
           const fields = new Set(pageFields(def, data.value, pageId).map((p) => p.field.path));
           if (all.some((i) => i.level === 'error' && fields.has(i.path))) {
@@ -231,6 +229,8 @@ export function createFormFlow(deps: FormFlowDeps): FormFlow {
             return;
           }
         }
+        // Leaving the page: the card's values shown on it count as looked at and confirmed.
+        prefilled.value = new Set([...prefilled.value].filter((p) => !here.has(p)));
         const next = nextPageId(def, data.value, current.pageId);
         step.value = next ? { kind: 'fill', pageId: next } : { kind: 'review' };
       });
