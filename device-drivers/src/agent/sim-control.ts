@@ -57,8 +57,15 @@ export async function handleSimControl(hub: DeviceHub, req: IncomingMessage, url
         }
       : undefined,
   };
+  const ledUnit = () => {
+    const unit = Number(q('unit'));
+    if (!sims.ledBus!.unitIds.includes(unit)) throw new Error(`unit must be one of ${sims.ledBus!.unitIds.join(', ')}`);
+    return unit;
+  };
+  post['/sim/led/silent'] = sims.ledBus ? () => (sims.ledBus!.setSilent(ledUnit(), q('on') !== 'false'), sims.ledBus!.display(ledUnit())) : undefined;
   const get: Record<string, Route | undefined> = {
     '/sim/printer/tickets': sims.printer ? () => sims.printer!.printed.map((t) => ({ text: t.text, qrCodes: t.page.qrCodes, bytes: t.bytes.length })) : undefined,
+    '/sim/led/displays': sims.ledBus ? () => sims.ledBus!.unitIds.map((unitId) => ({ unitId, text: sims.ledBus!.display(unitId).text, silent: sims.ledBus!.display(unitId).silent })) : undefined,
     '/sim/a4/jobs': sims.a4Printer ? () => sims.a4Printer!.jobs.map((j) => ({ jobId: j.jobId, title: j.title, copies: j.copies, bytes: j.pdf.length })) : undefined,
     // One job's document as the printer received it, for a test to read back (pdftotext).
     '/sim/a4/pdf': sims.a4Printer

@@ -59,6 +59,18 @@ describe('agent with an LED line', () => {
     expect(agent.hub.showOnWindowLeds(9, { text: 'A013', blink: null })).toBe(0);
     await waitUntil(() => sim.display(2).text === '  A012' && sim.display(3).text === 'A012');
     expect(sim.display(1).answered).toBe(0);
+
+    // The demo's controls: what each simulated display shows, and a display switched off.
+    const base = `http://127.0.0.1:${agent.port}`;
+    const shown = (await (await fetch(`${base}/sim/led/displays`)).json()) as Array<{ unitId: number; text: string }>;
+    expect(shown.map((d) => [d.unitId, d.text])).toEqual([
+      [1, '    '],
+      [2, '  A012'],
+      [3, 'A012'],
+    ]);
+    expect((await fetch(`${base}/sim/led/silent?unit=3&on=true`, { method: 'POST' })).status).toBe(200);
+    expect(sim.display(3).silent).toBe(true);
+    expect((await fetch(`${base}/sim/led/silent?unit=9`, { method: 'POST' })).status).toBe(400);
   });
 
   it('lists a silent display as an error of the line and as a fault, then clears it', async () => {
