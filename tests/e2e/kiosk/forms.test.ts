@@ -221,4 +221,33 @@ describe('自助填单', () => {
     await page.getByRole('button', { name: '完成' }).tap();
     await page.locator('[data-tile="forms"]').waitFor();
   });
+
+  it('from a service guide into its form; the idle reset warns about the half-filled form, then clears it and the card data', async () => {
+    const { page, context } = await env.open({ settings: { tiles: ['ticketing', 'forms', 'guides'], idleSeconds: 15, countdownSeconds: 3 } });
+    await page.locator('[data-tile="guides"]').tap();
+    await page.locator('.guide-item', { hasText: '食品经营许可证核发' }).tap();
+    await page.locator('[data-fill-form="food-business-licence"]').tap();
+    await page.getByTestId('forms-start').tap();
+    await page.locator('.card-reader-anim').waitFor();
+    await env.sim('/sim/idcard/present?card=residentA');
+    await page.locator('.forms-fill[data-page="applicant"]').waitFor();
+    await env.sim('/sim/idcard/remove');
+    await fillText(page, 'applicant.name', [['wang', '王'], ['ji', '记']]);
+
+    // 首页 with a half-filled form asks first.
+    await page.locator('.forms-fill .back-button').tap();
+    await page.getByRole('alertdialog').getByText('离开将清除已填写的内容').waitFor();
+    await page.getByRole('button', { name: '继续填写' }).tap();
+    expect(await field(page, 'applicant.name').textContent()).toBe('王记');
+
+    // Left alone: the countdown names the form, then everything is gone.
+    await page.getByTestId('idle-countdown').getByText('将清除您正在填写的申请表').waitFor({ timeout: 30_000 });
+    await page.locator('[data-tile="forms"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-tile="forms"]').tap();
+    await page.getByTestId('form-search').waitFor();
+    expect(await page.locator('.forms-fill').count()).toBe(0);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    for (const personal of ['王记', '测试甲', '110101199003070011']) expect(stored).not.toContain(personal);
+    await context.close();
+  });
 });
