@@ -294,7 +294,7 @@ export const messages = {
     recentErrors: '最近的错误',
     noErrors: '暂无错误',
     states: { connecting: '连接中', ready: '正常', offline: '离线', error: '故障' },
-    kinds: { ticketPrinter: '小票打印机', idCardReader: '身份证阅读器', scanner: '扫码器', a4Printer: 'A4 打印机', windowBus: '窗口设备总线' },
+    kinds: { ticketPrinter: '小票打印机', idCardReader: '身份证阅读器', scanner: '扫码器', a4Printer: 'A4 打印机', windowBus: '窗口设备总线', ledBus: '窗口LED显示屏' },
     newPin: '新密码（6到8位数字）',
     setPin: '修改密码',
     pinChanged: '密码已修改',
