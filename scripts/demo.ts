@@ -11,8 +11,10 @@ const passThrough = process.argv.slice(2);
 const children: ChildProcess[] = [];
 let stopping = false;
 
+/** `args` start with the entry point: TypeScript runs through tsx, JavaScript as it is. */
 function run(name: string, args: string[]): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const loader = args[0]?.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, ...args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code, signal) => {
     if (stopping) return;
     console.error(`${name} stopped (${signal ?? code}); stopping the demo.`);
@@ -32,6 +34,7 @@ function stop(code: number): void {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-run('hall server', ['hall-server/src/cli.ts', 'demo', ...passThrough]);
+// The server as production runs it: the bundle `npm run build` (part of `npm start`) wrote.
+run('hall server', ['hall-server/dist/hall-server.mjs', 'demo', ...passThrough]);
 run('device agent', ['device-drivers/src/cli.ts', 'agent', '--sim']);
 console.log('  设备代理（模拟打印机、身份证阅读器、扫码器）device agent with simulated devices: http://127.0.0.1:7600/status');
