@@ -310,6 +310,9 @@ describe('privacy', () => {
     const files = ['hall.db', 'hall.db-wal'].map((f) => join(hall.dir, f)).filter((f) => existsSync(f));
     const raw = Buffer.concat(files.map((f) => readFileSync(f)));
     expect(raw.length).toBeGreaterThan(10_000);
+    // The search does see what was written in clear (the code is a lookup column)…
+    expect(raw.includes(Buffer.from(receipt.code, 'utf8'))).toBe(true);
+    // …and not the person's data, which is sealed.
     for (const secret of ['欧阳雪芹', '610102197805120311', '61010319850911062X', '13891234568', '老王家面馆']) {
       expect(raw.includes(Buffer.from(secret, 'utf8')), secret).toBe(false);
     }
