@@ -54,7 +54,8 @@ beforeAll(async () => {
         kind: 'ledBus',
         uri: `serial:${a}?baud=9600`,
         displays: [1, 2, 3].map((n) => ({ unitId: n, window: n, digits: 4 })),
-        timeoutMs: 150,
+        // Generous for a loaded CI machine: a silent display is still found within a second.
+        timeoutMs: 400,
         retries: 1,
         faultRetryMs: 300,
       },
@@ -81,6 +82,11 @@ async function clerkAt(n: number): Promise<TestClient> {
 }
 
 const shows = (unit: number, text: string) => () => sim.display(unit).text === text;
+/** The display shows `text` and is done blinking, with nothing left to write. */
+const steady = (unit: number, text: string) => () => {
+  const state = agent.hub.find('ledBus')!.leds.state(unit);
+  return sim.display(unit).text === text && state.shown === text && !state.blinking;
+};
 
 describe('LED number displays above the windows', () => {
   let kiosk: TestClient;
@@ -104,17 +110,14 @@ describe('LED number displays above the windows', () => {
     await two.ok('ticket:callNext', { windowId: 'w02' });
     calledAtTwo = first.number;
     await until(shows(2, first.number), `${first.number} above window 2`);
-    // Past the blink (800 ms): lit for good.
-    await new Promise((r) => setTimeout(r, 900));
-    expect(sim.display(2).text).toBe(first.number);
+    await until(steady(2, first.number), 'the blink above window 2 to end lit');
     const twoBefore = sim.display(2);
 
     await one.ok('ticket:callNext', { windowId: 'w01' });
     await until(shows(1, second.number), `${second.number} above window 1`);
     // It blinks: dark phases, and it ends lit.
     await until(() => sim.display(1).history.slice(sim.display(1).history.indexOf(second.number)).includes('    '), 'a blink above window 1');
-    await new Promise((r) => setTimeout(r, 900));
-    expect(sim.display(1).text).toBe(second.number);
+    await until(steady(1, second.number), 'the blink above window 1 to end lit');
     // The others keep theirs: not even written to.
     expect(sim.display(2).text).toBe(first.number);
     expect(sim.display(2).history).toEqual(twoBefore.history);
@@ -124,7 +127,7 @@ describe('LED number displays above the windows', () => {
     const darkBefore = sim.display(1).history.filter((t) => t === '    ').length;
     await one.ok('ticket:recall', { windowId: 'w01' });
     await until(() => sim.display(1).history.filter((t) => t === '    ').length > darkBefore, 'the recall to blink');
-    await until(shows(1, second.number), 'the recall to end lit');
+    await until(steady(1, second.number), 'the recall to end lit');
     await one.ok('ticket:finish', { windowId: 'w01' });
     await until(shows(1, '    '), 'window 1 idle');
     expect(sim.display(2).text).toBe(first.number);
@@ -132,10 +135,11 @@ describe('LED number displays above the windows', () => {
 
   it('reports a silent display as a device fault and keeps the others working', async () => {
     const [one, two] = clerks as [TestClient, TestClient];
+    const since = one.events.at(-1)?.seq ?? 0;
     const third = await issue('led-call-3');
     sim.setSilent(2, true);
     await two.ok('ticket:finish', { windowId: 'w02' });
-    const fault = await one.waitFor((e) => e.type === 'device:statusChanged' && JSON.stringify(e.detail?.faults ?? []).includes('led_no_answer'), 8000);
+    const fault = await one.waitFor((e) => e.seq > since && e.type === 'device:statusChanged' && JSON.stringify(e.detail?.faults ?? []).includes('leds@2'), 8000);
     expect(fault.detail).toMatchObject({ deviceId: 'agent-w01', faults: [{ device: 'leds@2', code: 'led_no_answer', message: expect.stringContaining('2号窗口') }] });
     expect(sim.display(2).text).toBe(calledAtTwo);
 

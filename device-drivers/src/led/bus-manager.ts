@@ -52,6 +52,8 @@ export interface LedDisplayState {
   content: LedContent | null;
   /** What the display confirmed last (null: unknown, e.g. while it is silent). */
   shown: string | null;
+  /** A blink is still going on (its next phase is scheduled). */
+  blinking: boolean;
   fault: LedError | null;
 }
 
@@ -108,7 +110,7 @@ export class LedBusManager extends EventEmitter<LedBusManagerEvents> {
 
   state(unitId: number): LedDisplayState {
     const slot = this.#slot(unitId);
-    return { unitId, content: slot.content, shown: slot.written, fault: slot.fault };
+    return { unitId, content: slot.content, shown: slot.written, blinking: slot.blinkTimer !== null, fault: slot.fault };
   }
 
   /** Displays that are not answering now. */

@@ -31,7 +31,7 @@ async function setUp(options: { faultRetryMs?: number } = {}) {
   sim.on('shown', answered);
   pair.host.on('data', answered);
   sim.on('unanswered', answered);
-  const bus = new LedBus({ transport: pair.host, timeoutMs: 60, retries: 1 });
+  const bus = new LedBus({ transport: pair.host, timeoutMs: 150, retries: 1 });
   const manager = new LedBusManager({
     bus,
     displays: [1, 2, 3].map((unitId) => ({ unitId, digits: 4 })),
@@ -77,9 +77,9 @@ describe('LED bus manager', () => {
     const { sim, manager } = await setUp();
     manager.show(1, { text: 'A7', blink: { periodMs: 100, durationMs: 400 } });
     await waitUntil(() => sim.display(1).history.includes('    '), 3_000, 'a dark phase');
-    await waitUntil(() => manager.state(1).shown === '  A7' && sim.display(1).history.length >= 3, 3_000, 'the blink to end lit');
-    await new Promise((r) => setTimeout(r, 450));
+    await waitUntil(() => manager.state(1).shown === '  A7' && !manager.state(1).blinking, 3_000, 'the blink to end lit');
     await manager.settled();
+    expect(sim.display(1).history.length).toBeGreaterThanOrEqual(3);
     const history = sim.display(1).history;
     expect(history.at(-1)).toBe('  A7');
     history.forEach((text, i) => i > 0 && expect([text, history[i - 1]].sort()).toEqual(['    ', '  A7']));

@@ -40,7 +40,7 @@ describe('hall-devices led (commissioning) against hall-devices sim led', () => 
     });
     await waitUntil(() => output.includes('type "help"'), 15_000, 'the simulator to start');
 
-    const scan = await led(['scan', '--path', pty.a, '--to', '6', '--timeout', '80']);
+    const scan = await led(['scan', '--path', pty.a, '--to', '6', '--timeout', '200']);
     expect(scan.stdout).toContain('found 2: 1, 4');
     expect(scan.code).toBe(0);
 

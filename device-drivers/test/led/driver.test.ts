@@ -80,7 +80,7 @@ describe('LED driver over a pseudo-terminal', () => {
 
   it('finds the displays on the line', async () => {
     const seen: number[] = [];
-    expect(await bus.scan([1, 2, 3, 4, 5], { timeoutMs: 80 }, (id) => seen.push(id))).toEqual([1, 2, 3]);
+    expect(await bus.scan([1, 2, 3, 4, 5], { timeoutMs: 200, retries: 1 }, (id) => seen.push(id))).toEqual([1, 2, 3]);
     expect(seen).toEqual([1, 2, 3, 4, 5]);
   });
 
