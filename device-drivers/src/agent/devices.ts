@@ -130,6 +130,7 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
     if (samFault && state === 'ready') return { ...base, state: 'error', message: `身份证阅读器安全模块异常（${samFault}），请联系厂家` };
     if ('leds' in device && state === 'ready') {
       const silent = device.leds.faults();
+      if (silent.length > MAX_LED_FAULTS_LISTED) return { ...base, state: 'error', message: ledLineFault(device.config, silent.map((f) => f.unitId)).message };
       if (silent.length) return { ...base, state: 'error', message: `${silent.map((f) => ledDisplayName(device.config, f.unitId)).join('、')}：${ledErrorMessages[silent[0]!.error.code]}` };
     }
     if ('printer' in device && state === 'ready') {
@@ -148,7 +149,10 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
       const status = this.status(id)!;
       if (status.state === 'offline') out.push({ device: id, code: 'offline', message: agentErrorMessages.DEVICE_OFFLINE });
       if ('leds' in device && status.state !== 'offline') {
-        for (const { unitId, error } of device.leds.faults()) out.push(ledFault(device.config, unitId, error));
+        const silent = device.leds.faults();
+        // The hall server takes 20 faults per report: a line whose displays all lost power together is one fault.
+        if (silent.length > MAX_LED_FAULTS_LISTED) out.push(ledLineFault(device.config, silent.map((f) => f.unitId)));
+        else for (const { unitId, error } of silent) out.push(ledFault(device.config, unitId, error));
       }
       if (status.state === 'error' && 'reader' in device) out.push({ device: id, code: `sam_${snakeCase(this.#samFaults.get(id) ?? 'error')}`, message: status.message ?? '' });
       if (!('printer' in device) || status.state === 'offline') continue;
@@ -378,6 +382,14 @@ function ledDisplayName(config: LedBusConfig, unitId: number): string {
 function ledFault(config: LedBusConfig, unitId: number, error: LedError): { device: string; code: string; message: string } {
   const suffix = `@${unitId}`;
   return { device: `${config.id.slice(0, 40 - suffix.length)}${suffix}`, code: error.code === 'REFUSED' ? 'led_refused' : 'led_no_answer', message: `${ledDisplayName(config, unitId)}：${ledErrorMessages[error.code]}` };
+}
+
+const MAX_LED_FAULTS_LISTED = 3;
+
+function ledLineFault(config: LedBusConfig, unitIds: number[]): { device: string; code: string; message: string } {
+  const windows = [...new Set(unitIds.map((u) => windowOf(config, u)).filter((w) => w !== null))];
+  const shown = windows.slice(0, 8).join('、') + (windows.length > 8 ? '…' : '');
+  return { device: config.id, code: 'led_no_answer', message: `${unitIds.length}块LED屏无响应（${shown}号窗口），请检查供电和485总线`.slice(0, 200) };
 }
 
 const snakeCase = (text: string) => text.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

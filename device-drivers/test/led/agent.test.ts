@@ -85,6 +85,19 @@ describe('agent with an LED line', () => {
     expect(agent.hub.faults()).toEqual([{ device: 'leds@3', code: 'led_no_answer', message: expect.stringContaining('LED显示屏无响应') }]);
     expect(sim.display(2).text).toBe('    B7');
 
+    // A whole line gone dark is one fault, not one per display (the hall server takes 20 at most).
+    const many = await startAgent(
+      parseAgentConfig({ port: 0, devices: [ledBus({ timeoutMs: 40, retries: 0, displays: Array.from({ length: 25 }, (_, i) => ({ unitId: i + 1, window: i + 1 })) })] }),
+      { logger: pino({ level: 'silent' }), hallLink: null },
+    );
+    cleanups.push(() => many.close());
+    for (let u = 1; u <= 25; u++) {
+      many.hub.simulators.ledBus!.setSilent(u, true);
+      many.hub.showOnWindowLeds(u, { text: '1', blink: null });
+    }
+    await waitUntil(() => many.hub.find('ledBus')!.leds.faults().length === 25, 5_000, '25 silent displays');
+    expect(many.hub.faults()).toEqual([{ device: 'leds', code: 'led_no_answer', message: expect.stringMatching(/^25块LED屏无响应（1、2、3、4、5、6、7、8…号窗口）/) }]);
+
     sim.setSilent(3, false);
     await waitUntil(() => agent.hub.faults().length === 0, 3_000, 'the fault to clear');
     expect(agent.hub.status('leds')).toMatchObject({ state: 'ready' });
