@@ -411,7 +411,7 @@ export const messages = {
     historyLine: (who: string, label: string, from: string, to: string, reason: string) => `${who} 将“${label}”由 ${from} 改为 ${to}（${reason}）`,
     decided: (status: string, who: string) => `${who} ${status}`,
     reasons: (list: string) => `原因：${list}`,
-    purgeAt: (date: string) => `未受理的表单将于 ${date} 清除`,
+    purgeAt: (date: string) => `表单数据将于 ${date} 清除`,
     failed: '操作失败，请重试',
   },
   net: {

@@ -37,6 +37,8 @@
 // - FieldWarning.code is a string (was an enum); the one code today is 'credit_code_check'.
 //   An ID number failing its GB 11643 check character is an error (400 naming the field),
 //   not a warning.
+// - SubmissionDetail.purgeAt is also set for decided submissions (purged after the hall's
+//   personalDataRetentionDays from the decision).
 import { z } from 'zod';
 import { fieldPathSchema, materialSchema, optionSchema, widgetKindSchema } from './definition.ts';
 
@@ -105,7 +107,7 @@ export type CreateSubmissionRequest = z.infer<typeof createSubmissionRequestSche
 /**
  * submitted: waiting for a clerk; accepted / returned: a clerk decided (returned = handed
  * back to the citizen with reasons). Submissions still `submitted` after the configured
- * number of days are purged.
+ * number of days are purged; decided ones after the hall's personal-data retention period.
  */
 export const submissionStatusSchema = z.enum(['submitted', 'accepted', 'returned']);
 export type SubmissionStatus = z.infer<typeof submissionStatusSchema>;
@@ -210,7 +212,10 @@ export const submissionDetailSchema = z.object({
   warnings: z.array(fieldWarningSchema),
   corrections: z.array(correctionSchema),
   decision: submissionDecisionSchema.nullable(),
-  /** When it will be purged if no clerk decides on it; null once decided. */
+  /**
+   * When it will be purged: undecided, the configured days after it was made; decided, the
+   * hall's personal-data retention days after the decision. (Nullable for compatibility.)
+   */
   purgeAt: z.number().nullable(),
 });
 export type SubmissionDetail = z.infer<typeof submissionDetailSchema>;

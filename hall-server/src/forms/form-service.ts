@@ -296,14 +296,21 @@ export class FormService {
     };
   }
 
-  /** Deletes submissions no clerk decided on within the retention period. */
-  purge(): number {
+  /**
+   * Deletes submissions no clerk decided on within the configured days, and decided ones
+   * once the hall's personal-data retention period has passed since the decision (the
+   * department keeps its own copy through the export). Returns how many went.
+   */
+  purge(): { undecided: number; decided: number } {
     const now = this.clock();
-    const count = this.store.purgeUndecided(now - this.retentionDays * DAY, (n) => {
-      if (n > 0) this.hall.audit.record(now, { kind: 'system', id: 'purge' }, 'form.submission.purge', 'submissions', { count: n, retentionDays: this.retentionDays });
+    const decidedDays = this.hall.settings.personalDataRetentionDays;
+    const counts = this.store.purge(now - this.retentionDays * DAY, now - decidedDays * DAY, (c) => {
+      if (c.undecided + c.decided > 0) {
+        this.hall.audit.record(now, { kind: 'system', id: 'purge' }, 'form.submission.purge', 'submissions', { ...c, retentionDays: this.retentionDays, decidedRetentionDays: decidedDays });
+      }
     });
-    if (count) this.logger.info({ count, retentionDays: this.retentionDays }, 'undecided form submissions past their retention period purged');
-    return count;
+    if (counts.undecided + counts.decided > 0) this.logger.info({ ...counts, retentionDays: this.retentionDays, decidedRetentionDays: decidedDays }, 'form submissions past their retention period purged');
+    return counts;
   }
 
   // ------------------------------------------------------------------ helpers
@@ -442,7 +449,7 @@ export class FormService {
       warnings,
       corrections: s.corrections,
       decision: s.decision,
-      purgeAt: s.status === 'submitted' ? s.createdAt + this.retentionDays * DAY : null,
+      purgeAt: s.decidedAt === null ? s.createdAt + this.retentionDays * DAY : s.decidedAt + this.hall.settings.personalDataRetentionDays * DAY,
     };
   }
 }

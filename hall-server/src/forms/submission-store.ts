@@ -126,14 +126,20 @@ export class SubmissionStore {
     return this.db.prepare('SELECT 1 FROM form_submissions WHERE code = ?').get(code) !== undefined;
   }
 
-  /** Deletes submissions no clerk decided on, created before `before`; returns how many. */
-  purgeUndecided(before: number, then?: (count: number) => void): number {
-    let count = 0;
+  /**
+   * Deletes submissions no clerk decided on, created before `undecidedBefore`, and decided
+   * ones whose decision is older than `decidedBefore`; returns how many of each.
+   */
+  purge(undecidedBefore: number, decidedBefore: number, then?: (counts: { undecided: number; decided: number }) => void): { undecided: number; decided: number } {
+    let counts = { undecided: 0, decided: 0 };
     this.db.transaction(() => {
-      count = this.db.prepare("DELETE FROM form_submissions WHERE status = 'submitted' AND created_at < ?").run(before).changes;
-      then?.(count);
+      counts = {
+        undecided: this.db.prepare("DELETE FROM form_submissions WHERE status = 'submitted' AND created_at < ?").run(undecidedBefore).changes,
+        decided: this.db.prepare("DELETE FROM form_submissions WHERE status != 'submitted' AND decided_at < ?").run(decidedBefore).changes,
+      };
+      then?.(counts);
     })();
-    return count;
+    return counts;
   }
 
   private toRow(s: StoredSubmission): Row {

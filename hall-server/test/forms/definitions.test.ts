@@ -136,7 +136,7 @@ describe('uploading a new version', () => {
 });
 
 describe('purging submissions no clerk decided on', () => {
-  it('deletes undecided submissions after the configured 7 days, keeps decided and recent ones, and audits the count', async () => {
+  it('deletes undecided submissions after the configured 7 days, decided ones after the hall’s retention period, and audits the counts', async () => {
     const kiosk = await pairKiosk(hall, admin, 'kiosk-3');
     const submit = async () => (await hall.request<SubmissionReceipt>('POST', '/api/submissions', sampleRequest(), kiosk)).body;
     const stale = await submit();
@@ -146,7 +146,7 @@ describe('purging submissions no clerk decided on', () => {
     const recent = await submit();
 
     clock.advance(4 * 86_400_000 + 60_000);
-    expect(hall.server.forms.purge()).toBe(1);
+    expect(hall.server.forms.purge()).toEqual({ undecided: 1, decided: 0 });
     // A week on, the sessions have expired too.
     admin = await hall.login();
     clerk = await hall.login(CLERK(2));
@@ -155,7 +155,13 @@ describe('purging submissions no clerk decided on', () => {
     expect((await byCode(decided.code)).status).toBe(200);
     expect((await byCode(recent.code)).status).toBe(200);
     const audit = await hall.request<Array<{ action: string; detail: Record<string, unknown> }>>('GET', '/api/admin/audit', undefined, admin);
-    expect(audit.body.find((e) => e.action === 'form.submission.purge')).toMatchObject({ detail: { count: 1, retentionDays: 7 } });
-    expect(hall.server.forms.purge()).toBe(0);
+    expect(audit.body.find((e) => e.action === 'form.submission.purge')).toMatchObject({ detail: { undecided: 1, decided: 0, retentionDays: 7 } });
+    expect(hall.server.forms.purge()).toEqual({ undecided: 0, decided: 0 });
+
+    // A decided one goes once the hall's personal-data retention (30 days in the demo) has passed since the decision.
+    clock.advance(23 * 86_400_000);
+    expect(hall.server.forms.purge()).toEqual({ undecided: 1, decided: 1 });
+    clerk = await hall.login(CLERK(2));
+    expect((await byCode(decided.code)).status).toBe(404);
   });
 });

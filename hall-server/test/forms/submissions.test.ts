@@ -267,7 +267,9 @@ describe('the clerk desk', () => {
     const receipt = await submit();
     const accepted = await hall.request<SubmissionDetail>('POST', `/api/submissions/${receipt.id}/accept`, {}, clerk);
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ status: 'accepted', decision: { status: 'accepted', by: { id: 'clerk01' }, reasons: [] }, purgeAt: null });
+    expect(accepted.body).toMatchObject({ status: 'accepted', decision: { status: 'accepted', by: { id: 'clerk01' }, reasons: [] } });
+    // Kept for the hall's personal-data retention (30 days in the demo) from the decision.
+    expect(accepted.body.purgeAt).toBe(accepted.body.decision!.at + 30 * 86_400_000);
     const again = await hall.request<ErrorReply>('POST', `/api/submissions/${receipt.id}/return`, { reasons: ['材料不全'] }, clerk);
     expect(again.status).toBe(409);
     const correct = await hall.request<ErrorReply>('POST', `/api/submissions/${receipt.id}/corrections`, { path: 'contact.name', value: '王二', reason: 'x' }, clerk);
