@@ -69,7 +69,8 @@ export class Hub {
   private flushOutbox(): void {
     const batch = this.outbox;
     this.outbox = [];
-    for (const space of this.eventSpaces) space.emit('hall:events', batch);
+    // Socket.IO encodes a broadcast before it looks for receivers: skip empty namespaces.
+    for (const space of this.eventSpaces) if (space.sockets.size > 0) space.emit('hall:events', batch);
     this.toKiosks(batch);
   }
 

@@ -2,7 +2,8 @@
 // here, and reply with what it returns. Each method runs the pure engine, hands the
 // resulting events to the commit queue, and resolves only once they are durable; then the
 // events go to every listener (the Socket.IO hub) in sequence order.
-import { randomBytes, randomUUID, createHash } from 'node:crypto';
+import { randomUUID, createHash } from 'node:crypto';
+import { randomToken } from './random.ts';
 import type { Logger } from 'pino';
 import { HallError } from '@hall/common/errors';
 import type { Actor, Category, CategoryStats, Device, Staff, WindowState } from '@hall/common/domain';
@@ -335,7 +336,7 @@ export class HallService {
         source: issuer.kind === 'device' ? 'kiosk' : 'staff',
         issuedBy: issuer.id,
         ticketId: newTicketId(now),
-        publicToken: randomBytes(16).toString('base64url'),
+        publicToken: randomToken(16),
       },
       now,
     );
