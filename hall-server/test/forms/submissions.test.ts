@@ -302,6 +302,24 @@ describe('the clerk desk', () => {
   });
 });
 
+describe('reading one submission by id', () => {
+  it('serves staff, refuses kiosks, and names a malformed or unknown id', async () => {
+    const receipt = await submit();
+    const ok = await hall.request<SubmissionDetail>('GET', `/api/submissions/${receipt.id}`, undefined, clerk);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ id: receipt.id, code: receipt.code, status: 'submitted', deviceId: 'kiosk-1' });
+    expect((await hall.request('GET', `/api/submissions/${receipt.id}`, undefined, kiosk)).status).toBe(401);
+    const malformed = await hall.request<ErrorReply>('GET', '/api/submissions/NOT_AN_ID!', undefined, clerk);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.field).toBe('id');
+    for (const path of ['/api/submissions/f-unknown', '/api/submissions/f-unknown/export.json', '/api/submissions/f-unknown/pdf']) {
+      const r = await hall.request<ErrorReply>('GET', path, undefined, clerk);
+      expect(r.status, path).toBe(404);
+      expect(r.body.error.code).toBe('NOT_FOUND');
+    }
+  });
+});
+
 describe('privacy', () => {
   it('keeps the data encrypted at rest: the raw SQLite files hold no name, ID number or phone', async () => {
     const data = sampleData();
