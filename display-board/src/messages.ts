@@ -27,6 +27,8 @@ export const messages = {
     callingSuffix: '号办理',
     serving: '正在办理',
     held: '暂时挂起',
+    heldMore: (n: number) => `等${n}个号`,
+    heldHint: '补齐材料后请回本窗口，工作人员将为您回呼',
     paused: '暂停服务',
     closed: '暂停服务',
     closedReason: '本窗口暂未开放',

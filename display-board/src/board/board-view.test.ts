@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { HallState } from '@hall/common/hall-state';
 import type { CallView } from '@hall/common/events';
 import { boardCalls, boardLayout, boardNotices, todaysHours, waitingPage, waitingRows } from './board-view.ts';
-import { windowScreenView } from '../window/window-view.ts';
 
 function call(i: number, over: Partial<CallView> = {}): CallView {
   return { ticketId: `t${i}`, number: `A00${i}`, categoryId: 'tax', windowId: 'w1', windowNumber: 1, at: 1000 - i, recall: false, ...over };
@@ -111,19 +110,6 @@ describe('todaysHours', () => {
     expect(todaysHours(state(), Date.UTC(2026, 10, 23, 2))).toBe('09:00-12:00 13:30-17:00'); // Monday
     expect(todaysHours(state(), Date.UTC(2026, 10, 21, 17))).toBe('09:00-12:00'); // Sunday 01:00 local
   });
-});
-
-describe('windowScreenView', () => {
-  const ws = (over = {}) => ({ windowId: 'w5', status: 'open' as const, clerkId: 'c1', clerkName: '王芳', pauseReason: null, currentTicketId: null, priorityStreak: 0, ...over });
-  const ticket = { id: 't9', number: 'A009', state: 'called' } as HallState['tickets'][number];
-  const rows: Array<[string, Partial<HallState>, number, ReturnType<typeof windowScreenView>]> = [
-    ['no such window', {}, 9, { kind: 'unknown' }],
-    ['nobody signed in', { windowStates: [ws({ status: 'closed' })] }, 5, { kind: 'closed', windowNumber: 5 }],
-    ['paused with its reason', { windowStates: [ws({ status: 'paused', pauseReason: '系统维护' })] }, 5, { kind: 'paused', windowNumber: 5, reason: '系统维护' }],
-    ['open and idle', { windowStates: [ws()] }, 5, { kind: 'idle', windowNumber: 5 }],
-    ['a called ticket', { windowStates: [ws({ currentTicketId: 't9' })], tickets: [ticket] }, 5, { kind: 'ticket', windowNumber: 5, number: 'A009', phase: 'called' }],
-  ];
-  for (const [name, over, n, view] of rows) it(name, () => expect(windowScreenView(state(over), n)).toEqual(view));
 });
 
 describe('waitingPage', () => {

@@ -1,6 +1,6 @@
 import type { HallState } from '@hall/common/hall-state';
 import { messages } from '../messages.ts';
-import { windowScreenView } from './window-view.ts';
+import { windowScreenView, type HeldLine } from './window-view.ts';
 
 const m = messages.window;
 
@@ -25,7 +25,7 @@ export function WindowScreen({ state, windowNumber }: { state: HallState; window
             </p>
           ) : (
             <>
-              <p class="window-phase">{view.phase === 'serving' ? m.serving : m.held}</p>
+              <p class="window-phase">{m.serving}</p>
               <p class="window-number">{view.number}</p>
             </>
           )}
@@ -38,12 +38,32 @@ export function WindowScreen({ state, windowNumber }: { state: HallState; window
           {view.reason && <p class="window-reason">{view.reason}</p>}
         </>
       )}
+      {view.kind !== 'closed' && <Held line={view.held} withHint={view.kind === 'idle'} />}
       {view.kind === 'closed' && (
         <>
           <p class="window-message paused">{m.closed}</p>
           <p class="window-reason">{m.closedReason}</p>
         </>
       )}
+    </div>
+  );
+}
+
+/** The numbers held at this window (挂起), kept for citizens who went to fetch a document. */
+function Held({ line, withHint }: { line: HeldLine; withHint: boolean }) {
+  if (line.numbers.length === 0) return null;
+  return (
+    <div class="window-held">
+      <p class="window-held-line">
+        {line.numbers.map((n) => (
+          <span key={n} class="window-held-number">
+            {n}
+          </span>
+        ))}
+        {line.more > 0 && <span class="window-held-more">{m.heldMore(line.more)}</span>}
+        <span class="window-held-label">{m.held}</span>
+      </p>
+      {withHint && <p class="window-held-hint">{m.heldHint}</p>}
     </div>
   );
 }

@@ -179,8 +179,16 @@ describe('a clerk calls, the boards follow', () => {
     await desk.locator('.current-ticket.serving').waitFor();
     await press('F6');
     await desk.locator('.held-list li', { hasText: second.ticket.number }).waitFor();
+    // The window screen: free again (请稍候), and the held number is still named there.
+    await windowScreen.locator('.window-held-number', { hasText: second.ticket.number }).waitFor({ timeout: 3000 });
+    await expect(windowScreen.locator('.window-held-line').textContent()).resolves.toBe(`${second.ticket.number}暂时挂起`);
+    await expect(windowScreen.locator('.window-message').textContent()).resolves.toBe('请稍候');
+    await windowScreen.screenshot({ path: artifactPath('board-staff-window-held.png') });
     await desk.locator('.held-list li button').click();
     await desk.locator('.current-number', { hasText: second.ticket.number }).waitFor();
+    // Called back: the screen calls it again and no longer lists it as held.
+    await windowScreen.locator('.window-line .window-number', { hasText: second.ticket.number }).waitFor({ timeout: 3000 });
+    await windowScreen.locator('.window-held').waitFor({ state: 'detached' });
     await press('F3');
     await desk.locator('.current-ticket.empty').waitFor();
     // The first: no-show, then reactivated when the citizen turns up.
