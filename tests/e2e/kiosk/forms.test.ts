@@ -76,7 +76,8 @@ async function next(page: Page, pageId: string): Promise<void> {
 
 describe('自助填单', () => {
   it('ID card → 食品经营许可申请书 on the touch screen → signed, printed on A4 with every value → ticket → the clerk sees the same data', async () => {
-    const { page } = await env.open({ settings: { tiles: ['ticketing', 'forms', 'guides'] } });
+    // A fresh kiosk's settings: 自助填单 is on home without setup mode.
+    const { page } = await env.open();
     await page.locator('[data-tile="forms"]').tap();
 
     // Found by pinyin initials, then what to have at hand.
@@ -223,7 +224,7 @@ describe('自助填单', () => {
   });
 
   it('from a service guide into its form; the idle reset warns about the half-filled form, then clears it and the card data', async () => {
-    const { page, context } = await env.open({ settings: { tiles: ['ticketing', 'forms', 'guides'], idleSeconds: 15, countdownSeconds: 3 } });
+    const { page, context } = await env.open({ settings: { idleSeconds: 15, countdownSeconds: 3 } });
     await page.locator('[data-tile="guides"]').tap();
     await page.locator('.guide-item', { hasText: '食品经营许可证核发' }).tap();
     await page.locator('[data-fill-form="food-business-licence"]').tap();

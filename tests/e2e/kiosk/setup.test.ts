@@ -92,6 +92,8 @@ describe('setup mode', () => {
     await page.getByRole('button', { name: '退出设置' }).tap();
     await page.locator('[data-tile="ticketing"]').waitFor();
     expect(await page.locator('[data-tile="guides"]').count()).toBe(0);
+    // The other default tile stays.
+    expect(await page.locator('[data-tile="forms"]').count()).toBe(1);
 
     await enterPin(page, '246810');
     await page.getByText('密码错误，还可尝试 2 次').waitFor();
