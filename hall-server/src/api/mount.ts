@@ -9,7 +9,7 @@ import type { AuthService } from '../auth/auth-service.ts';
 import { toErrorBody, validationError } from '../service/error-body.ts';
 import type { Device } from '@hall/common/domain';
 import { isLoopback, sessionCookie } from '../service/net.ts';
-import type { RouteDef } from './route.ts';
+import { isBinaryReply, type RouteDef } from './route.ts';
 
 export function bearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
@@ -51,6 +51,7 @@ async function handle(r: RouteDef, req: Request, res: Response, auth: AuthServic
     const result = await r.handler({ body, params, query, staff, device, client: req.ip ?? 'unknown', req, res });
     if (res.headersSent) return;
     if (r.response === null) res.status(r.status ?? 204).end();
+    else if (isBinaryReply(r.response)) throw new Error(`${r.method} ${r.path} declares a ${r.response.binary} reply but sent none`);
     else res.status(r.status ?? 200).json(result);
   } catch (error) {
     sendError(res, toErrorBody(error, logger, { route: `${r.method} ${r.path}` }));

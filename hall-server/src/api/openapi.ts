@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { errorBodySchema } from '@hall/common/api';
 import { errorCodes } from '@hall/common/errors';
-import type { RouteDef } from './route.ts';
+import { isBinaryReply, type RouteDef } from './route.ts';
 
 export function openApiDocument(routes: RouteDef[], info: { title: string; version: string }): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -13,9 +13,7 @@ export function openApiDocument(routes: RouteDef[], info: { title: string; versi
       tags: [r.tag],
       operationId: `${r.method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       responses: {
-        [String(r.status ?? (r.response ? 200 : 204))]: r.response
-          ? { description: 'OK', content: { 'application/json': { schema: schemaOf(r.response, 'output') } } }
-          : { description: 'No content' },
+        [String(r.status ?? (r.response ? 200 : 204))]: successReply(r.response),
         default: {
           description: `Error. code is one of: ${errorCodes.join(', ')}`,
           content: { 'application/json': { schema: schemaOf(errorBodySchema, 'output') } },
@@ -44,6 +42,12 @@ export function openApiDocument(routes: RouteDef[], info: { title: string; versi
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '工作人员会话令牌或设备令牌' } } },
     paths,
   };
+}
+
+function successReply(response: RouteDef['response']): unknown {
+  if (response === null) return { description: 'No content' };
+  if (isBinaryReply(response)) return { description: response.description, content: { [response.binary]: { schema: { type: 'string', format: 'binary' } } } };
+  return { description: 'OK', content: { 'application/json': { schema: schemaOf(response, 'output') } } };
 }
 
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): unknown {

@@ -19,6 +19,23 @@ export interface RouteContext<B, P, Q> {
   res: Response;
 }
 
+/**
+ * A reply that is not JSON (a PDF): the handler writes the body itself, and the OpenAPI
+ * document describes it as binary of this media type.
+ */
+export interface BinaryReply {
+  binary: `${string}/${string}`;
+  description: string;
+}
+
+export function binaryReply(mediaType: BinaryReply['binary'], description: string): BinaryReply {
+  return { binary: mediaType, description };
+}
+
+export function isBinaryReply(response: RouteDef['response']): response is BinaryReply {
+  return response !== null && typeof response === 'object' && 'binary' in response && typeof response.binary === 'string';
+}
+
 export interface RouteDef<B extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
   method: 'get' | 'post' | 'put' | 'delete';
   /** Express path, e.g. /api/tickets/:ticketId */
@@ -29,8 +46,8 @@ export interface RouteDef<B extends z.ZodType = z.ZodType, P extends z.ZodType =
   body?: B;
   params?: P;
   query?: Q;
-  /** Schema of a successful reply; null for 204. */
-  response: z.ZodType | null;
+  /** Schema of a successful JSON reply; a binary reply's media type; null for 204. */
+  response: z.ZodType | BinaryReply | null;
   status?: number;
   handler: (ctx: RouteContext<z.output<B>, z.output<P>, z.output<Q>>) => Promise<unknown> | unknown;
 }

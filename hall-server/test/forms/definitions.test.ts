@@ -59,10 +59,17 @@ describe('reading definitions', () => {
   });
 
   it('are in the OpenAPI document', async () => {
-    const doc = await hall.request<{ paths: Record<string, unknown> }>('GET', '/api/openapi.json');
+    type Operation = { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> };
+    const doc = await hall.request<{ paths: Record<string, Record<string, Operation>> }>('GET', '/api/openapi.json');
     expect(Object.keys(doc.body.paths)).toEqual(
       expect.arrayContaining(['/api/forms', '/api/forms/{formId}', '/api/submissions', '/api/submissions/{id}/ticket', '/api/submissions/{id}/pdf', '/api/submissions/by-code/{code}', '/api/submissions/{id}/corrections', '/api/submissions/{id}/accept', '/api/submissions/{id}/return', '/api/submissions/{id}/export.json']),
     );
+    // The PDF is described as what it is: binary application/pdf, not a JSON string.
+    const pdf = doc.body.paths['/api/submissions/{id}/pdf']!.get!.responses['200']!;
+    expect(pdf.content).toEqual({ 'application/pdf': { schema: { type: 'string', format: 'binary' } } });
+    // Its errors are still JSON, and JSON replies still carry their schema.
+    expect(Object.keys(doc.body.paths['/api/submissions/{id}/pdf']!.get!.responses.default!.content!)).toEqual(['application/json']);
+    expect(doc.body.paths['/api/forms']!.get!.responses['200']!.content!['application/json']!.schema).toMatchObject({ type: 'object' });
   });
 });
 
