@@ -179,6 +179,11 @@ export const agentErrorCodes = [
   'PRINTER_ERROR',
   'TIMEOUT',
   'PRINT_FAILED',
+  'FORBIDDEN',
+  'CONFIG_READ_ONLY',
+  'INVALID_CONFIG',
+  'CONFIG_NOT_SAVED',
+  'BUSY',
   'INTERNAL',
 ] as const;
 export const agentErrorCodeSchema = z.enum(agentErrorCodes);
@@ -195,6 +200,11 @@ export const agentErrorMessages: Record<AgentErrorCode, string> = {
   PRINTER_ERROR: '打印机故障，请联系工作人员',
   TIMEOUT: '设备无响应，请稍后再试',
   PRINT_FAILED: '打印失败，请联系工作人员',
+  FORBIDDEN: '只有本机自助终端的设置模式可以修改设备服务',
+  CONFIG_READ_ONLY: '设备服务未使用可修改的配置文件',
+  INVALID_CONFIG: '设备配置有误',
+  CONFIG_NOT_SAVED: '设备配置未能保存',
+  BUSY: '设备服务正在保存或重启，请稍候',
   INTERNAL: '设备服务内部错误',
 };
 
@@ -263,6 +273,61 @@ export const windowScreenContentSchema = z.object({
 });
 export type WindowScreenContent = z.infer<typeof windowScreenContentSchema>;
 
+// ---------------------------------------------------------------------------------------
+// Setup mode: the agent's device list, candidate ports, restart. Only the kiosk page on this
+// machine may call these (loopback, an allowed origin).
+
+/** One device as the agent's configuration file names it; other settings of it are kept as they are. */
+export const configuredDeviceSchema = z.object({
+  id: z.string().max(40),
+  /** Checked by the agent against the kinds its configuration knows. */
+  kind: z.string().max(40),
+  uri: z.string().max(300),
+});
+export type ConfiguredDevice = z.infer<typeof configuredDeviceSchema>;
+
+/** What a kind of device may be addressed by, for setup mode's pickers. */
+export const deviceKindChoiceSchema = z.object({
+  kind: z.string(),
+  /** URI schemes accepted for this kind: `serial`, `hid`, `tcp`, `ipp`, `cups`, `file`, `sim`. */
+  schemes: z.array(z.string()),
+  /** A typical URI, shown as an example. */
+  example: z.string(),
+});
+export type DeviceKindChoice = z.infer<typeof deviceKindChoiceSchema>;
+
+export const deviceConfigViewSchema = z.object({
+  /** The configuration file, or null when the agent runs without one. */
+  path: z.string().nullable(),
+  /** Why the list cannot be changed here (Chinese), or null when it can. */
+  readOnly: z.string().nullable(),
+  devices: z.array(configuredDeviceSchema),
+  kinds: z.array(deviceKindChoiceSchema),
+});
+export type DeviceConfigView = z.infer<typeof deviceConfigViewSchema>;
+
+export const saveDeviceConfigRequestSchema = z.object({ devices: z.array(configuredDeviceSchema).max(32) });
+export type SaveDeviceConfigRequest = z.infer<typeof saveDeviceConfigRequestSchema>;
+
+/** A port found on this machine, offered instead of typing a path. */
+export const portCandidateSchema = z.object({
+  uri: z.string(),
+  /** `串口 /dev/ttyUSB0（FTDI）`: what an admin recognises. */
+  label: z.string(),
+  source: z.enum(['serial', 'hid']),
+});
+export type PortCandidate = z.infer<typeof portCandidateSchema>;
+
+export const portListSchema = z.object({
+  candidates: z.array(portCandidateSchema),
+  /** Chinese notes on what could not be listed (no udev, no HID access). */
+  notes: z.array(z.string()),
+});
+export type PortList = z.infer<typeof portListSchema>;
+
+export const agentRestartResultSchema = z.object({ devices: z.array(deviceStatusSchema) });
+export type AgentRestartResult = z.infer<typeof agentRestartResultSchema>;
+
 export const agentStatusSchema = z.object({
   version: z.string(),
   startedAt: at,
@@ -291,6 +356,12 @@ export interface AgentClientToServerEvents {
   'print:pdf': (request: PrintPdfRequest, ack: Ack<PrintPdfResult>) => void;
   'ticket:preview': (request: PreviewTicketRequest, ack: Ack<TicketPreview>) => void;
   'keypad:display': (request: KeypadDisplayRequest, ack: Ack<null>) => void;
+  'config:read': (ack: Ack<DeviceConfigView>) => void;
+  /** Validates and saves the device list; the devices change at the next `agent:restart`. */
+  'config:save': (request: SaveDeviceConfigRequest, ack: Ack<DeviceConfigView>) => void;
+  'ports:list': (ack: Ack<PortList>) => void;
+  /** Close every device and open them again from the saved configuration. */
+  'agent:restart': (ack: Ack<AgentRestartResult>) => void;
 }
 
 export const AGENT_DEFAULT_PORT = 7600;

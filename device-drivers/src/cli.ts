@@ -68,8 +68,10 @@ async function main(argv: string[]): Promise<number> {
       const config = values.config ? await loadAgentConfig(values.config) : parseAgentConfig({});
       if (values.port) config.port = Number(values.port);
       if (values['allow-origin']) config.allowedOrigins.push(...values['allow-origin']);
-      const agent = await startAgent(config, { sim: values.sim ?? !values.config });
+      const agent = await startAgent(config, { sim: values.sim ?? !values.config, ...(values.config ? { configPath: values.config } : {}) });
       process.stderr.write(`device agent on http://${config.host}:${agent.port} (GET /status)\n`);
+      // `kill -HUP`: reopen the devices from the configuration file, as setup mode's restart does.
+      process.on('SIGHUP', () => void agent.setup.restart().catch((error: unknown) => process.stderr.write(`devices not restarted: ${error instanceof Error ? error.message : String(error)}\n`)));
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

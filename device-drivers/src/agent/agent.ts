@@ -13,6 +13,7 @@ import { SocketIoHallLink } from './hall-link-socketio.ts';
 import { connectLedDisplays } from './led-windows.ts';
 import { createAgentLogger } from './logger.ts';
 import { AgentServer } from './server.ts';
+import { AgentSetup } from './setup.ts';
 
 export const AGENT_VERSION = '0.1.0';
 
@@ -23,6 +24,8 @@ export interface StartAgentOptions {
   /** Tests inject a fake link; otherwise one is made from `config.hall`. */
   hallLink?: HallLink | null;
   transportOptions?: OpenTransportOptions;
+  /** The file `config` was read from: setup mode saves device changes there and restarts from it. */
+  configPath?: string;
 }
 
 export interface RunningAgent {
@@ -30,14 +33,17 @@ export interface RunningAgent {
   hub: DeviceHub;
   server: AgentServer;
   hallLink: HallLink | null;
+  setup: AgentSetup;
   close(): Promise<void>;
 }
 
 export async function startAgent(config: AgentConfig, options: StartAgentOptions = {}): Promise<RunningAgent> {
   const logger = options.logger ?? createAgentLogger();
-  const devices = options.sim ? (config.devices.length ? config.devices.map((d) => ({ ...d, uri: 'sim:' })) : simulatedDevices()) : config.devices;
+  const devicesOf = (c: AgentConfig) => (options.sim ? (c.devices.length ? c.devices.map((d) => ({ ...d, uri: 'sim:' })) : simulatedDevices()) : c.devices);
+  const devices = devicesOf(config);
   const hub = new DeviceHub(logger, options.transportOptions);
   await hub.start(devices);
+  const setup = new AgentSetup({ configPath: options.configPath ?? null, sim: options.sim ?? false, hub, logger, devicesOf: (c) => (c ? devicesOf(c) : devices) });
 
   const hallLink = options.hallLink !== undefined ? options.hallLink : config.hall ? new SocketIoHallLink({ url: config.hall.url, ...(config.hall.token ? { token: config.hall.token } : {}) }) : null;
   if (hallLink) connectHall(hub, hallLink, config, logger);
@@ -52,6 +58,7 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
     version: AGENT_VERSION,
     startedAt: new Date().toISOString(),
     hallLinkState: () => hallLink?.state ?? 'disabled',
+    setup,
     onTicketPrinted: async (deviceId, slip) => {
       const device = hub.find('ticketPrinter', deviceId);
       if (!device?.config.previewDir) return;
@@ -68,6 +75,7 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
     hub,
     server,
     hallLink,
+    setup,
     async close() {
       await server.close();
       await hallLink?.close();

@@ -42,6 +42,8 @@ export interface DeviceHubEvents {
   scan: [deviceId: string, text: string];
   keypad: [deviceId: string, address: number, action: KeypadAction];
   rating: [deviceId: string, address: number, rating: RatingLevel];
+  /** After a restart: the whole new list (devices may have come or gone). */
+  devices: [devices: DeviceStatus[]];
 }
 
 /** The simulators behind `sim:` devices, for the demo's control endpoints and for tests. */
@@ -110,6 +112,23 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
 
   async close(): Promise<void> {
     for (const close of this.#closers.splice(0).reverse()) await close();
+    this.devices.clear();
+    this.#a4Ready.clear();
+    this.#samFaults.clear();
+    for (const key of Object.keys(this.simulators) as Array<keyof Simulators>) delete this.simulators[key];
+  }
+
+  /**
+   * Close every device and open `configs` instead (setup mode changed the configuration).
+   * Listeners on the hub stay: the agent's clients and the hall link see the new devices.
+   */
+  async restart(configs: DeviceConfig[]): Promise<void> {
+    await this.close();
+    try {
+      await this.start(configs);
+    } finally {
+      this.emit('devices', this.list());
+    }
   }
 
   list(): DeviceStatus[] {

@@ -11,11 +11,16 @@ import {
   printPdfRequestSchema,
   previewTicketRequestSchema,
   printTicketRequestSchema,
+  saveDeviceConfigRequestSchema,
   type AgentClientToServerEvents,
   type AgentErrorCode,
   type AgentReply,
   type AgentServerToClientEvents,
   type AgentStatus,
+  type ConfiguredDevice,
+  type DeviceConfigView,
+  type DeviceStatus,
+  type PortList,
 } from '@hall/common/agent';
 import { A4PrintError } from '../a4/ipp-printer.ts';
 import { printerProfiles } from '../printer/profiles.ts';
@@ -54,6 +59,14 @@ export function toReply(error: unknown): AgentReply<never> {
   return fail('INTERNAL');
 }
 
+/** Setup mode's commands (setup.ts): the device list, candidate ports, restart. */
+export interface SetupCommands {
+  read(): Promise<DeviceConfigView>;
+  save(devices: ConfiguredDevice[]): Promise<DeviceConfigView>;
+  ports(): Promise<PortList>;
+  restart(): Promise<DeviceStatus[]>;
+}
+
 export interface AgentServerOptions {
   hub: DeviceHub;
   logger: Logger;
@@ -63,11 +76,22 @@ export interface AgentServerOptions {
   version: string;
   startedAt: string;
   hallLinkState: () => AgentStatus['hallLink'];
+  setup: SetupCommands;
   /** Saves an SVG preview of a printed ticket when the printer is configured to. */
   onTicketPrinted?: (deviceId: string, slip: z.infer<typeof printTicketRequestSchema>['slip']) => Promise<void>;
 }
 
 const loopbackOrigin = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+const loopbackAddress = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * Whether a client may use setup mode's commands, which change what the agent drives: it must
+ * be on this machine and a page of ours (a browser always sends its origin, and a page from
+ * elsewhere could not connect at all; a program that sends none is refused).
+ */
+export function isSetupClient(address: string, origin: string | undefined, allowedOrigins: readonly string[]): boolean {
+  return loopbackAddress.test(address) && origin !== undefined && (loopbackOrigin.test(origin) || allowedOrigins.includes(origin));
+}
 
 export class AgentServer {
   readonly http: HttpServer;
@@ -132,6 +156,7 @@ export class AgentServer {
     hub.on('scan', (deviceId, text) => this.io.emit('scan', { deviceId, at: at(), text }));
     hub.on('keypad', (deviceId, address, action) => this.io.emit('keypad:pressed', { deviceId, at: at(), address, action }));
     hub.on('rating', (deviceId, address, rating) => this.io.emit('evaluator:rated', { deviceId, at: at(), address, rating }));
+    hub.on('devices', (devices) => this.io.emit('devices', devices));
   }
 
   #connected(socket: AgentSocket): void {
@@ -171,6 +196,25 @@ export class AgentServer {
       if (!device) throw new AgentFailure('NO_DEVICE');
       await device.bus.showNumber(request.address, request.number, request.waiting);
       return null;
+    });
+
+    const { setup } = this.options;
+    this.#setupCommand(socket, 'config:read', null, () => setup.read());
+    this.#setupCommand(socket, 'config:save', saveDeviceConfigRequestSchema, (request) => setup.save(request.devices));
+    this.#setupCommand(socket, 'ports:list', null, () => setup.ports());
+    this.#setupCommand(socket, 'agent:restart', null, async () => ({ devices: await setup.restart() }));
+  }
+
+  /** A command that only setup mode may use (see isSetupClient). */
+  #setupCommand<S extends z.ZodType | null, T>(socket: AgentSocket, name: keyof AgentClientToServerEvents, schema: S, run: (request: S extends z.ZodType ? z.infer<S> : null) => Promise<T>): void {
+    const { origin } = socket.handshake.headers;
+    const local = isSetupClient(socket.handshake.address, origin, this.options.allowedOrigins);
+    this.#command(socket, name, schema, async (request) => {
+      if (!local) {
+        this.options.logger.warn({ command: name, address: socket.handshake.address, origin }, 'setup command refused');
+        throw new AgentFailure('FORBIDDEN');
+      }
+      return run(request);
     });
   }
 
