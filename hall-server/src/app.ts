@@ -192,9 +192,10 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
       }),
     close: async () => {
       for (const t of timers) clearInterval(t);
-      hall.commits.flush();
       await new Promise<void>((done) => io.close(() => done()));
       if (http.listening) await new Promise<void>((done) => http.close(() => done()));
+      // What was accepted before the doors closed is committed, then the commit thread stops.
+      await hall.commits.close();
       db.close();
     },
   };

@@ -1,35 +1,70 @@
 // Group commit. Commands that arrive together share one SQLite transaction, so one fsync
 // covers a whole batch; every caller's promise settles only after that batch has committed,
-// and no reply or broadcast leaves before it. better-sqlite3 is synchronous, so while a
-// batch commits, new requests wait in the socket buffers and form the next batch.
+// and no reply or broadcast leaves before it.
+//
+// The queue's own writes (tickets, events, window states, idempotency keys, audit entries)
+// come as data (WriteOp) and are committed by the commit thread on its own connection: while
+// SQLite writes and fsyncs there, the main thread goes on taking requests, which form the next
+// batch. One batch is in flight at a time, so batches commit in order. Writes that must run
+// on the main thread (configuration changes, which read and check as they write) come as
+// closures; a batch holding one waits for the thread to finish, then commits on the main
+// connection, ops included, in enqueue order.
+//
+// A batch that fails takes every write queued after it down too: their in-memory effects were
+// built on the lost state, which onFailure reloads from the database.
+import { Worker } from 'node:worker_threads';
 import type { Db } from '../store/db.ts';
+import { OpRunner, type WriteOp } from '../store/write-op.ts';
 
-interface Pending {
-  write: () => void;
+type Entry = ({ ops: WriteOp[]; write?: undefined } | { write: () => void; ops?: undefined }) & {
   resolve: () => void;
   reject: (error: unknown) => void;
+};
+
+interface WorkerReply {
+  id: number;
+  ok: boolean;
+  error?: { message: string; code?: string };
+}
+
+export interface CommitQueueOptions {
+  /** Commit op-only batches on a thread of their own (file databases only). */
+  thread?: boolean;
+  /** When to commit what is pending; the next macrotask unless told (tests step it by hand). */
+  schedule?: (fn: () => void) => void;
 }
 
 export class CommitQueue {
-  private pending: Pending[] = [];
+  private pending: Entry[] = [];
+  private inFlight: Entry[] | null = null;
   private waiters: Array<() => void> = [];
   private scheduled = false;
+  private readonly runner: OpRunner;
+  private readonly schedule: (fn: () => void) => void;
+  private worker: Worker | null = null;
+  private batchId = 0;
   /** Batches committed and the commands they carried, for the benchmark and health page. */
-  readonly stats = { batches: 0, writes: 0, largestBatch: 0 };
+  readonly stats = { batches: 0, writes: 0, largestBatch: 0, onThread: 0 };
 
   constructor(
     private readonly db: Db,
     /** Called when a batch fails: the in-memory state is ahead of the disk and must be reloaded. */
     private readonly onFailure: (error: unknown) => void,
-    private readonly schedule: (fn: () => void) => void = setImmediate,
-  ) {}
+    options: CommitQueueOptions = {},
+  ) {
+    this.runner = new OpRunner(db);
+    this.schedule = options.schedule ?? setImmediate;
+    if (options.thread && !db.memory) this.startWorker();
+  }
 
-  /** Runs `write` inside the next batch transaction; resolves once that batch is durable. */
+  /** Runs `write` inside the next batch transaction, on the main connection; resolves once durable. */
   enqueue(write: () => void): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ write, resolve, reject });
-      this.arm();
-    });
+    return this.add({ write });
+  }
+
+  /** Commits `ops` in the next batch, on the commit thread where there is one; resolves once durable. */
+  enqueueOps(ops: WriteOp[]): Promise<void> {
+    return this.add({ ops });
   }
 
   /**
@@ -37,45 +72,120 @@ export class CommitQueue {
    * uncommitted state (snapshots) wait on this.
    */
   settled(): Promise<void> {
-    if (this.pending.length === 0) return Promise.resolve();
+    if (this.pending.length === 0 && !this.inFlight) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   get backlog(): number {
-    return this.pending.length;
+    return this.pending.length + (this.inFlight?.length ?? 0);
   }
 
-  /** Commits what is pending now. Exposed for shutdown. */
+  /** Commits what is pending now (on the commit thread: sends it). */
   flush(): void {
     this.scheduled = false;
+    if (this.inFlight) return; // the reply flushes again
     const batch = this.pending;
-    const waiters = this.waiters;
     this.pending = [];
-    this.waiters = [];
     if (batch.length === 0) {
-      for (const w of waiters) w();
+      this.wake();
+      return;
+    }
+    if (this.worker && batch.every((e) => e.ops)) {
+      this.inFlight = batch;
+      this.worker.ref();
+      this.worker.postMessage({ id: ++this.batchId, ops: batch.flatMap((e) => e.ops!) });
       return;
     }
     try {
       this.db.transaction(() => {
-        for (const p of batch) p.write();
+        for (const e of batch) {
+          if (e.ops) for (const op of e.ops) this.runner.run(op);
+          else e.write!();
+        }
       })();
     } catch (error) {
-      for (const p of batch) p.reject(error);
-      for (const w of waiters) w();
-      this.onFailure(error);
+      this.failed(batch, error);
       return;
     }
-    this.stats.batches++;
-    this.stats.writes += batch.length;
-    if (batch.length > this.stats.largestBatch) this.stats.largestBatch = batch.length;
-    for (const p of batch) p.resolve();
-    for (const w of waiters) w();
+    this.committed(batch, false);
   }
 
-  private arm(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    this.schedule(() => this.flush());
+  /** Shutdown: commits everything pending, then stops the commit thread. */
+  async close(): Promise<void> {
+    this.flush();
+    await this.settled();
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.postMessage({ close: true });
+      await exited;
+    }
+  }
+
+  private add(entry: Omit<Entry, 'resolve' | 'reject'>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ ...entry, resolve, reject } as Entry);
+      if (!this.scheduled) {
+        this.scheduled = true;
+        this.schedule(() => this.flush());
+      }
+    });
+  }
+
+  private startWorker(): void {
+    const worker = new Worker(new URL('../store/commit-worker.mjs', import.meta.url), { workerData: { file: this.db.name } });
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => this.replied(reply));
+    // The thread itself died (it cannot open the file, say): what it held failed, and the
+    // main connection commits from now on.
+    worker.on('error', (error) => {
+      this.worker = null;
+      const batch = this.inFlight;
+      this.inFlight = null;
+      if (batch) this.failed(batch, error);
+      else this.flush();
+    });
+    this.worker = worker;
+  }
+
+  private replied(reply: WorkerReply): void {
+    const batch = this.inFlight;
+    if (!batch || reply.id !== this.batchId) return;
+    this.inFlight = null;
+    this.worker?.unref();
+    if (reply.ok) {
+      this.committed(batch, true);
+      if (this.pending.length > 0) this.flush();
+      else this.wake();
+    } else {
+      const error = Object.assign(new Error(reply.error?.message ?? 'commit failed'), { code: reply.error?.code });
+      this.failed(batch, error);
+    }
+  }
+
+  private committed(batch: Entry[], onThread: boolean): void {
+    this.stats.batches++;
+    if (onThread) this.stats.onThread++;
+    this.stats.writes += batch.length;
+    if (batch.length > this.stats.largestBatch) this.stats.largestBatch = batch.length;
+    for (const e of batch) e.resolve();
+    if (!onThread) this.wake();
+  }
+
+  private failed(batch: Entry[], error: unknown): void {
+    // Everything queued behind the failed batch was built on the state it took with it.
+    const behind = this.pending;
+    this.pending = [];
+    for (const e of [...batch, ...behind]) e.reject(error);
+    this.wake();
+    this.onFailure(error);
+  }
+
+  private wake(): void {
+    if (this.pending.length > 0 || this.inFlight) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
   }
 }

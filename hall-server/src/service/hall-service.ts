@@ -23,6 +23,7 @@ import { formatLocalIso, hallDayOf } from '@hall/common/time';
 import { QueueEngine } from '../queue/index.ts';
 import type { CloseChoice, DomainEvent, HallConfig, Ticket, TransferTarget } from '../queue/types.ts';
 import type { Db } from '../store/db.ts';
+import type { WriteOp } from '../store/write-op.ts';
 import { ConfigStore, type ConfigData } from '../store/config-store.ts';
 import { TicketStore } from '../store/ticket-store.ts';
 import { AuditStore } from '../store/audit-store.ts';
@@ -32,6 +33,7 @@ import { FiguresStore } from '../store/figures-store.ts';
 import { CommitQueue } from './commit-queue.ts';
 import { toHallEvent, toTicketView } from './views.ts';
 import { checkIdentity, loadOrCreateSecret } from './identity.ts';
+import { assertMaySignIn } from '../auth/window-assignment.ts';
 
 export type EventListener = (events: HallEvent[]) => void;
 
@@ -48,6 +50,11 @@ export interface HallServiceOptions {
   alwaysOpen?: boolean;
   /** Runs broadcasts after replies; default setImmediate. */
   deferPublish?: (fn: () => void) => void;
+  /**
+   * Commit the queue's writes on a thread of their own (file databases); default on unless a
+   * `schedule` is given (tests that step commits by hand want them on the main thread).
+   */
+  commitThread?: boolean;
 }
 
 const RECENT_CALLS = 20;
@@ -109,7 +116,10 @@ export class HallService {
     this.help = new HelpStore(this.db);
     this.figures = new FiguresStore(this.db);
     this.secret = loadOrCreateSecret(this.db, 'person-key');
-    this.commits = new CommitQueue(this.db, (error) => this.recover(error), options.schedule);
+    this.commits = new CommitQueue(this.db, (error) => this.recover(error), {
+      thread: options.commitThread ?? options.schedule === undefined,
+      ...(options.schedule ? { schedule: options.schedule } : {}),
+    });
     this.load();
   }
 
@@ -280,7 +290,7 @@ export class HallService {
     else this.presence.set(deviceId, left);
     // Through the commit queue: a hall of kiosks reconnecting at once must not cost one fsync each.
     const at = this.clock();
-    this.commits.enqueue(() => this.accounts.touchDevice(deviceId, at)).catch(() => undefined);
+    this.commits.enqueueOps([this.accounts.touchDeviceOp(deviceId, at)]).catch(() => undefined);
   }
 
   onlineDevices(): string[] {
@@ -341,9 +351,7 @@ export class HallService {
       now,
     );
     const ticket = events[events.length - 1]!.ticket!;
-    await this.commit(events, () => {
-      this.tickets.rememberIdempotency(cmd.idempotencyKey, ticket.id, requestHash, now);
-    });
+    await this.commit(events, [this.tickets.idempotencyOp(cmd.idempotencyKey, ticket.id, requestHash, now)]);
     return this.issued(ticket, false);
   }
 
@@ -388,11 +396,11 @@ export class HallService {
     void this.turnDay(now);
     const who = this.authorizeWindow(windowId, request, actor);
     const events = this.runWindowAction(windowId, request, actor, who, now);
-    const published = await this.commit(events, () => {
-      // Keypad presses are staff actions too: the device and the clerk signed in are both recorded.
-      const clerkId = this.engine.windowState(windowId)?.clerkId ?? null;
-      this.audit.record(now, who, `window.${request.action}`, windowId, who.kind === 'device' ? { ...auditDetail(request), clerkId } : auditDetail(request));
-    });
+    // Keypad presses are staff actions too: the device and the clerk signed in are both recorded.
+    const clerkId = this.engine.windowState(windowId)?.clerkId ?? null;
+    const published = await this.commit(events, [
+      this.audit.recordOp(now, who, `window.${request.action}`, windowId, who.kind === 'device' ? { ...auditDetail(request), clerkId } : auditDetail(request)),
+    ]);
     const window = this.engine.windowState(windowId)!;
     const current = this.engine.currentTicket(windowId);
     return { window, ticket: current ? toTicketView(current) : null, seq: published.at(-1)?.seq ?? this.seq };
@@ -440,6 +448,8 @@ export class HallService {
     }
     const staff = actor.staff;
     if (request.action !== 'signIn' && state?.clerkId !== staff.id) throw new HallError('WINDOW_NOT_YOURS');
+    // The account as it is now: a socket's staff record dates from its connection.
+    if (request.action === 'signIn') assertMaySignIn(this.accounts.staff(staff.id) ?? staff, windowId, this.data.windows);
     return { kind: staff.role === 'admin' ? 'admin' : 'clerk', id: staff.id };
   }
 
@@ -596,7 +606,7 @@ export class HallService {
 
   // ---------------------------------------------------------------- commit and publish
 
-  private commit(domainEvents: DomainEvent[], extra?: () => void): Promise<HallEvent[]> {
+  private commit(domainEvents: DomainEvent[], extra: WriteOp[] = []): Promise<HallEvent[]> {
     const now = this.clock();
     const touched = new Set<string>();
     const events = domainEvents.map((d) => {
@@ -612,16 +622,14 @@ export class HallService {
     });
     const stats: CategoryStats[] = [...touched].filter((c) => this.data.categories.some((x) => x.id === c)).map((c) => this.engine.stats(c, now));
     for (const e of events) e.hall.stats = stats;
-    return this.commits
-      .enqueue(() => {
-        for (const { domain, hall } of events) {
-          this.tickets.appendEvent(hall, domain.ticket?.id ?? null, domain.window?.windowId ?? domain.ticket?.windowId ?? null);
-          if (domain.ticket) this.tickets.upsertTicket(domain.ticket);
-          if (domain.window) this.tickets.upsertWindow(domain.window);
-        }
-        extra?.();
-      })
-      .then(() => this.published(events.map((e) => e.hall)));
+    const ops: WriteOp[] = [];
+    for (const { domain, hall } of events) {
+      ops.push(this.tickets.eventOp(hall, domain.ticket?.id ?? null, domain.window?.windowId ?? domain.ticket?.windowId ?? null));
+      if (domain.ticket) ops.push(this.tickets.ticketOp(domain.ticket));
+      if (domain.window) ops.push(this.tickets.windowOp(domain.window));
+    }
+    ops.push(...extra);
+    return this.commits.enqueueOps(ops).then(() => this.published(events.map((e) => e.hall)));
   }
 
   private commitCustom(type: HallEventType, actor: Actor, detail: Record<string, unknown>, write: () => void): Promise<HallEvent[]> {

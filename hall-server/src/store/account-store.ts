@@ -2,6 +2,7 @@
 // device tokens, pairing codes) are stored only as hashes.
 import type { Device, Staff } from '@hall/common/domain';
 import type { Db } from './db.ts';
+import { writeOp, type WriteOp } from './write-op.ts';
 
 export interface DeviceRecord {
   device: Device;
@@ -30,18 +31,18 @@ export class AccountStore {
 
   staff(id: string): Staff | undefined {
     const row = this.db.prepare('SELECT json FROM staff WHERE id = ?').get(id) as { json: string } | undefined;
-    return row ? (JSON.parse(row.json) as Staff) : undefined;
+    return row ? toStaff(row.json) : undefined;
   }
 
   staffWithHash(username: string): { staff: Staff; passwordHash: string } | undefined {
     const row = this.db.prepare('SELECT json, password_hash FROM staff WHERE username = ?').get(username) as
       | { json: string; password_hash: string }
       | undefined;
-    return row ? { staff: JSON.parse(row.json) as Staff, passwordHash: row.password_hash } : undefined;
+    return row ? { staff: toStaff(row.json), passwordHash: row.password_hash } : undefined;
   }
 
   listStaff(): Staff[] {
-    return (this.db.prepare('SELECT json FROM staff ORDER BY username').all() as Array<{ json: string }>).map((r) => JSON.parse(r.json) as Staff);
+    return (this.db.prepare('SELECT json FROM staff ORDER BY username').all() as Array<{ json: string }>).map((r) => toStaff(r.json));
   }
 
   removeStaff(id: string): boolean {
@@ -111,12 +112,23 @@ export class AccountStore {
   }
 
   touchDevice(id: string, at: number): void {
-    this.db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(at, id);
+    const op = this.touchDeviceOp(id, at);
+    this.db.prepare(op.sql).run(...(op.params as unknown[]));
+  }
+
+  /** The last-seen update as a write for the commit thread. */
+  touchDeviceOp(id: string, at: number): WriteOp {
+    return writeOp('UPDATE devices SET last_seen_at = ? WHERE id = ?', [at, id]);
   }
 
   setFaults(id: string, faults: DeviceRecord['faults']): void {
     this.db.prepare('UPDATE devices SET faults_json = ? WHERE id = ?').run(JSON.stringify(faults), id);
   }
+}
+
+/** An account as stored; fields added since it was written take their defaults (no window assigned). */
+function toStaff(json: string): Staff {
+  return { windowId: null, windowLocked: false, ...(JSON.parse(json) as Partial<Staff>) } as Staff;
 }
 
 type DeviceRow = { json: string; last_seen_at: number | null; faults_json: string };

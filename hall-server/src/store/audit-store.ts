@@ -1,6 +1,9 @@
 // Who did what, when: every admin change and every staff action. Append-only.
 import type { Actor } from '@hall/common/domain';
 import type { Db } from './db.ts';
+import { writeOp, type WriteOp } from './write-op.ts';
+
+const INSERT_AUDIT = 'INSERT INTO audit (at, actor_kind, actor_id, action, target, detail_json) VALUES (?, ?, ?, ?, ?, ?)';
 
 export interface AuditEntry {
   id: number;
@@ -15,11 +18,16 @@ export class AuditStore {
   private readonly insert;
 
   constructor(private readonly db: Db) {
-    this.insert = db.prepare('INSERT INTO audit (at, actor_kind, actor_id, action, target, detail_json) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insert = db.prepare(INSERT_AUDIT);
   }
 
   record(at: number, actor: Actor, action: string, target: string, detail: Record<string, unknown> = {}): void {
     this.insert.run(at, actor.kind, actor.id, action, target, JSON.stringify(detail));
+  }
+
+  /** The same entry as a write for the commit thread. */
+  recordOp(at: number, actor: Actor, action: string, target: string, detail: Record<string, unknown> = {}): WriteOp {
+    return writeOp(INSERT_AUDIT, [at, actor.kind, actor.id, action, target, JSON.stringify(detail)]);
   }
 
   list(options: { before?: number; limit: number }): AuditEntry[] {

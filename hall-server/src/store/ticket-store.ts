@@ -5,6 +5,7 @@ import type { HallEvent } from '@hall/common/events';
 import type { HallDay } from '@hall/common/time';
 import type { EngineSnapshot, Ticket } from '../queue/types.ts';
 import type { Db } from './db.ts';
+import { OpRunner, writeOp, type WriteOp } from './write-op.ts';
 
 type TicketRow = { json: string; public_token: string; person_key: string | null };
 
@@ -15,27 +16,24 @@ export interface IdempotencyRecord {
   requestHash: string;
 }
 
+const INSERT_EVENT = 'INSERT INTO events (seq, at, hall_day, type, ticket_id, window_id, actor_kind, actor_id, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const UPSERT_TICKET = `
+  INSERT INTO tickets (id, hall_day, number, issue_category_id, serial, category_id, state, issued_at, finished_at, service_minutes, public_token, person_key, json)
+  VALUES (@id, @hallDay, @number, @issueCategoryId, @serial, @categoryId, @state, @issuedAt, @finishedAt, @serviceMinutes, @publicToken, @personKey, @json)
+  ON CONFLICT(id) DO UPDATE SET
+    category_id = excluded.category_id, state = excluded.state, finished_at = excluded.finished_at,
+    service_minutes = excluded.service_minutes, json = excluded.json`;
+const UPSERT_WINDOW = 'INSERT INTO window_states (window_id, json) VALUES (?, ?) ON CONFLICT(window_id) DO UPDATE SET json = excluded.json';
+const INSERT_IDEMPOTENCY = 'INSERT INTO idempotency (key, ticket_id, request_hash, created_at) VALUES (?, ?, ?, ?)';
+
 export class TicketStore {
-  private readonly insertEventStmt;
-  private readonly upsertTicketStmt;
-  private readonly upsertWindowStmt;
-  private readonly insertIdempotencyStmt;
+  private readonly ops: OpRunner;
   private readonly findIdempotencyStmt;
   private readonly ticketByIdStmt;
   private readonly ticketByTokenStmt;
 
   constructor(private readonly db: Db) {
-    this.insertEventStmt = db.prepare(
-      'INSERT INTO events (seq, at, hall_day, type, ticket_id, window_id, actor_kind, actor_id, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.upsertTicketStmt = db.prepare(`
-      INSERT INTO tickets (id, hall_day, number, issue_category_id, serial, category_id, state, issued_at, finished_at, service_minutes, public_token, person_key, json)
-      VALUES (@id, @hallDay, @number, @issueCategoryId, @serial, @categoryId, @state, @issuedAt, @finishedAt, @serviceMinutes, @publicToken, @personKey, @json)
-      ON CONFLICT(id) DO UPDATE SET
-        category_id = excluded.category_id, state = excluded.state, finished_at = excluded.finished_at,
-        service_minutes = excluded.service_minutes, json = excluded.json`);
-    this.upsertWindowStmt = db.prepare('INSERT INTO window_states (window_id, json) VALUES (?, ?) ON CONFLICT(window_id) DO UPDATE SET json = excluded.json');
-    this.insertIdempotencyStmt = db.prepare('INSERT INTO idempotency (key, ticket_id, request_hash, created_at) VALUES (?, ?, ?, ?)');
+    this.ops = new OpRunner(db);
     this.findIdempotencyStmt = db.prepare('SELECT ticket_id AS ticketId, request_hash AS requestHash FROM idempotency WHERE key = ?');
     this.ticketByIdStmt = db.prepare('SELECT json, public_token, person_key FROM tickets WHERE id = ?');
     this.ticketByTokenStmt = db.prepare('SELECT json, public_token, person_key FROM tickets WHERE public_token = ?');
@@ -82,27 +80,19 @@ export class TicketStore {
     return row.seq ?? 0;
   }
 
-  appendEvent(event: HallEvent, ticketId: string | null, windowId: string | null): void {
+  // Writes, as data (see write-op.ts) and, for callers on the main connection, run at once.
+
+  eventOp(event: HallEvent, ticketId: string | null, windowId: string | null): WriteOp {
     // Stats are derived figures, recomputed on demand; the log keeps facts only.
     const { stats: _stats, ...facts } = event;
-    this.insertEventStmt.run(
-      event.seq,
-      event.at,
-      event.hallDay,
-      event.type,
-      ticketId,
-      windowId,
-      event.actor.kind,
-      event.actor.id,
-      JSON.stringify(facts),
-    );
+    return writeOp(INSERT_EVENT, [event.seq, event.at, event.hallDay, event.type, ticketId, windowId, event.actor.kind, event.actor.id, JSON.stringify(facts)]);
   }
 
-  upsertTicket(t: Ticket): void {
+  ticketOp(t: Ticket): WriteOp {
     const { personKey, publicToken, ...rest } = t;
     const serviceMinutes =
       t.state === 'finished' && t.finishedAt !== null ? (t.finishedAt - (t.startedAt ?? t.calledAt ?? t.finishedAt)) / 60_000 : null;
-    this.upsertTicketStmt.run({
+    return writeOp(UPSERT_TICKET, {
       id: t.id,
       hallDay: t.hallDay,
       number: t.number,
@@ -119,12 +109,28 @@ export class TicketStore {
     });
   }
 
+  windowOp(w: WindowState): WriteOp {
+    return writeOp(UPSERT_WINDOW, [w.windowId, JSON.stringify(w)]);
+  }
+
+  idempotencyOp(key: string, ticketId: string, requestHash: string, at: number): WriteOp {
+    return writeOp(INSERT_IDEMPOTENCY, [key, ticketId, requestHash, at]);
+  }
+
+  appendEvent(event: HallEvent, ticketId: string | null, windowId: string | null): void {
+    this.ops.run(this.eventOp(event, ticketId, windowId));
+  }
+
+  upsertTicket(t: Ticket): void {
+    this.ops.run(this.ticketOp(t));
+  }
+
   upsertWindow(w: WindowState): void {
-    this.upsertWindowStmt.run(w.windowId, JSON.stringify(w));
+    this.ops.run(this.windowOp(w));
   }
 
   rememberIdempotency(key: string, ticketId: string, requestHash: string, at: number): void {
-    this.insertIdempotencyStmt.run(key, ticketId, requestHash, at);
+    this.ops.run(this.idempotencyOp(key, ticketId, requestHash, at));
   }
 
   findIdempotency(key: string): IdempotencyRecord | undefined {

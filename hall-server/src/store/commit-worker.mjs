@@ -1,0 +1,41 @@
+// The commit thread: commits the batches the main thread's CommitQueue sends it, on its own
+// connection to the hall's database, with the same durability (WAL, synchronous=FULL), and
+// answers each batch once it is on disk. JavaScript, not TypeScript, so that it starts the
+// same way from the sources (through tsx) and from the production bundle.
+//
+// Messages in:  { id, ops: [{ sql, params }] } | { close: true }
+// Messages out: { id, ok: true } | { id, ok: false, error: { message, code } }
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+
+const db = new Database(workerData.file);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.pragma('foreign_keys = ON');
+db.pragma('busy_timeout = 5000');
+db.pragma('wal_autocheckpoint = 1000');
+
+const statements = new Map();
+function run(op) {
+  let statement = statements.get(op.sql);
+  if (!statement) statements.set(op.sql, (statement = db.prepare(op.sql)));
+  if (Array.isArray(op.params)) statement.run(...op.params);
+  else statement.run(op.params);
+}
+const commit = db.transaction((ops) => {
+  for (const op of ops) run(op);
+});
+
+parentPort.on('message', (message) => {
+  if (message.close) {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    commit(message.ops);
+    parentPort.postMessage({ id: message.id, ok: true });
+  } catch (error) {
+    parentPort.postMessage({ id: message.id, ok: false, error: { message: String(error?.message ?? error), code: error?.code } });
+  }
+});

@@ -1,0 +1,90 @@
+// The group-commit queue against a real SQLite file, with its commit thread.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../src/store/db.ts';
+import { CommitQueue } from '../src/service/commit-queue.ts';
+import { writeOp } from '../src/store/write-op.ts';
+
+let dir: string;
+let db: Db;
+let queue: CommitQueue;
+let failures: unknown[];
+
+const note = (text: string) => writeOp('INSERT INTO notices (id, json) VALUES (?, ?)', [text, JSON.stringify({ text })]);
+const stored = () => (db.prepare('SELECT id FROM notices ORDER BY rowid').all() as Array<{ id: string }>).map((r) => r.id);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'commit-queue-'));
+  db = openDatabase(join(dir, 'hall.db'));
+  failures = [];
+  queue = new CommitQueue(db, (error) => failures.push(error), { thread: true });
+});
+afterEach(async () => {
+  await queue.close();
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('CommitQueue with its commit thread', () => {
+  it('commits op batches on the thread, in order, each promise settling once its batch is on disk', async () => {
+    const done = await Promise.all(['a', 'b', 'c'].map(async (id) => {
+      await queue.enqueueOps([note(id)]);
+      // Durable means visible to another connection once the promise settles.
+      return stored().includes(id);
+    }));
+    expect(done).toEqual([true, true, true]);
+    const more = Array.from({ length: 50 }, (_, i) => queue.enqueueOps([note(`n${i}`)]));
+    await Promise.all(more);
+    expect(stored()).toEqual(['a', 'b', 'c', ...Array.from({ length: 50 }, (_, i) => `n${i}`)]);
+    expect(queue.stats.onThread).toBe(queue.stats.batches);
+    expect(queue.stats.batches).toBeLessThan(53); // grouped, not one transaction per write
+  });
+
+  it('a batch with a main-thread write waits for the thread and keeps the enqueue order', async () => {
+    const first = queue.enqueueOps([note('thread-1')]);
+    await new Promise((r) => setImmediate(r)); // thread-1 is in flight now
+    const closure = queue.enqueue(() => db.prepare("INSERT INTO notices (id, json) VALUES ('main', '{}')").run());
+    const last = queue.enqueueOps([note('thread-2')]);
+    await Promise.all([first, closure, last]);
+    expect(stored()).toEqual(['thread-1', 'main', 'thread-2']);
+  });
+
+  it('a failed batch rejects its writes and every write queued behind it, commits none of them, and reports once', async () => {
+    const bad = queue.enqueueOps([note('x'), note('x')]); // the second breaks the primary key
+    const same = queue.enqueueOps([note('in-the-same-batch')]);
+    await new Promise((r) => setImmediate(r));
+    const behind = queue.enqueueOps([note('behind')]);
+    const results = await Promise.allSettled([bad, same, behind]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
+    expect(stored()).toEqual([]);
+    expect(failures).toHaveLength(1);
+    // The queue goes on afterwards.
+    await queue.enqueueOps([note('after')]);
+    expect(stored()).toEqual(['after']);
+  });
+
+  it('settled() waits for what is in flight; close() commits what is pending before the thread stops', async () => {
+    void queue.enqueueOps([note('one')]);
+    await queue.settled();
+    expect(stored()).toEqual(['one']);
+    const pending = queue.enqueueOps([note('two')]);
+    await queue.close();
+    await pending;
+    expect(stored()).toEqual(['one', 'two']);
+  });
+});
+
+describe('CommitQueue without a thread (in-memory database)', () => {
+  it('commits on the main connection', async () => {
+    const memory = openDatabase(':memory:');
+    const q = new CommitQueue(memory, () => undefined, { thread: true });
+    await q.enqueueOps([writeOp('INSERT INTO notices (id, json) VALUES (?, ?)', ['m', '{}'])]);
+    expect(memory.prepare('SELECT count(*) AS n FROM notices').get()).toEqual({ n: 1 });
+    expect(q.stats.onThread).toBe(0);
+    await q.close();
+    memory.close();
+  });
+});
