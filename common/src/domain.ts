@@ -250,6 +250,16 @@ export const staffSchema = z.object({
   displayName: z.string().trim().min(1).max(30),
   role: staffRoleSchema,
   enabled: z.boolean().default(true),
+  /**
+   * The clerk's assigned window (指定窗口), if any: the clerk desk signs in there straight
+   * after login. Accounts stored before the field existed read as null.
+   */
+  windowId: id.nullable().default(null),
+  /**
+   * Only the assigned window may be signed in at (the server refuses any other). Off: the
+   * assigned window is a default and the clerk may still choose another free one.
+   */
+  windowLocked: z.boolean().default(false),
 });
 export type Staff = z.infer<typeof staffSchema>;
 

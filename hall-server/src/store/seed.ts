@@ -50,6 +50,6 @@ export function writeEmptyHall(db: Db, settings: HallSettings, adminPasswordHash
   const accounts = new AccountStore(db);
   db.transaction(() => {
     config.putSettings(settings);
-    accounts.putStaff({ id: 'admin', username: 'admin', displayName: '系统管理员', role: 'admin', enabled: true }, adminPasswordHash);
+    accounts.putStaff({ id: 'admin', username: 'admin', displayName: '系统管理员', role: 'admin', enabled: true, windowId: null, windowLocked: false }, adminPasswordHash);
   })();
 }

@@ -12,7 +12,7 @@ function memoryStorage() {
   };
 }
 
-const session: SessionInfo = { staff: { id: 'c1', username: 'wangfang', displayName: '王芳', role: 'clerk', enabled: true }, token: 'tok', expiresAt: 2000 };
+const session: SessionInfo = { staff: { id: 'c1', username: 'wangfang', displayName: '王芳', role: 'clerk', enabled: true, windowId: null, windowLocked: false }, token: 'tok', expiresAt: 2000 };
 
 describe('session store', () => {
   it('round-trips a live session', () => {

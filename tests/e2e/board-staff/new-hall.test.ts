@@ -51,7 +51,7 @@ const seed: HallSeed = {
   calendar: [],
   notices: [],
   serviceItems: [],
-  staff: [{ id: 'admin', username: 'admin', displayName: '管理员', role: 'admin', enabled: true, password: 'admin-new-hall-2026' }],
+  staff: [{ id: 'admin', username: 'admin', displayName: '管理员', role: 'admin', enabled: true, windowId: null, windowLocked: false, password: 'admin-new-hall-2026' }],
   devices: [],
 };
 

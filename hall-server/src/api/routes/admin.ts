@@ -157,6 +157,8 @@ export function adminRoutes(hall: HallService, auth: AuthService): RouteDef[] {
     checkRemove: (id) => {
       const state = hall.windowState(id);
       if (state && state.status !== 'closed') throw new HallError('CONFLICT', { message: '该窗口仍有工作人员签入，请先签出' });
+      const assigned = hall.accounts.listStaff().find((s) => s.windowId === id);
+      if (assigned) throw new HallError('CONFLICT', { message: `该窗口是“${assigned.displayName}”的指定窗口，请先修改该工作人员` });
     },
   });
 
@@ -209,6 +211,15 @@ export function adminRoutes(hall: HallService, auth: AuthService): RouteDef[] {
   });
 
   const staffInput = staffSchema.extend({ password: passwordSchema.optional() });
+  /** An assigned window must exist; fixing an account to its window needs one. */
+  const checkAssignment = (account: Staff) => {
+    if (account.windowId !== null && !data().windows.some((w) => w.id === account.windowId)) {
+      throw new HallError('VALIDATION_FAILED', { field: 'windowId', message: `窗口 ${account.windowId} 不存在` });
+    }
+    if (account.windowLocked && account.windowId === null) {
+      throw new HallError('VALIDATION_FAILED', { field: 'windowLocked', message: '只能在指定窗口签入时，请先选择指定窗口' });
+    }
+  };
   const staffRoutes: RouteDef[] = [
     route({
       method: 'get',
@@ -234,6 +245,7 @@ export function adminRoutes(hall: HallService, auth: AuthService): RouteDef[] {
         if (hall.accounts.listStaff().some((s) => s.id === account.id || s.username === account.username)) {
           throw new HallError('CONFLICT', { field: 'username', message: `用户名 ${account.username} 已存在` });
         }
+        checkAssignment(account);
         const hash = await hashPassword(password);
         await hall.changeConfig(actorOf(staff), 'staff.create', account.id, () => hall.accounts.putStaff(account, hash), { staff: account });
         return account;
@@ -256,6 +268,7 @@ export function adminRoutes(hall: HallService, auth: AuthService): RouteDef[] {
         if (hall.accounts.listStaff().some((s) => s.username === account.username && s.id !== account.id)) {
           throw new HallError('CONFLICT', { field: 'username', message: `用户名 ${account.username} 已存在` });
         }
+        checkAssignment(account);
         const hash = password ? await hashPassword(password) : undefined;
         await hall.changeConfig(actorOf(staff), 'staff.update', account.id, () => {
           hall.accounts.putStaff(account, hash);
