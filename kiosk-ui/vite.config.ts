@@ -1,7 +1,6 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { pinyinData } from './build/pinyin-plugin.ts';
-import { regionData } from './build/regions-plugin.ts';
 
 // Served by the hall server under /kiosk/. In `vite dev`, API and Socket.IO calls go to a
 // demo hall server on its usual port.
@@ -9,7 +8,7 @@ const hallServer = 'http://localhost:8090';
 
 export default defineConfig({
   base: '/kiosk/',
-  plugins: [preact(), pinyinData(), regionData()],
+  plugins: [preact(), pinyinData()],
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
   server: {
     proxy: {

@@ -24,7 +24,8 @@ import { windowRoutes } from './api/routes/windows.ts';
 import { authRoutes } from './api/routes/auth.ts';
 import { adminRoutes } from './api/routes/admin.ts';
 import { formRoutes } from './api/routes/forms.ts';
-import { createFormService, type FormService } from './forms/index.ts';
+import { createFormService, createRegionData, type FormService } from './forms/index.ts';
+import { regionRoutes } from './api/routes/regions.ts';
 import { ticketPage } from './api/ticket-page.ts';
 import { escapeHtml } from './api/html.ts';
 import { HallError, errorStatus } from '@hall/common/errors';
@@ -98,7 +99,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     next();
   });
 
-  const routes = [...publicRoutes(hall, auth), ...ticketRoutes(hall), ...windowRoutes(hall), ...authRoutes(auth), ...adminRoutes(hall, auth), ...formRoutes(forms)];
+  const routes = [...publicRoutes(hall, auth), ...ticketRoutes(hall), ...windowRoutes(hall), ...authRoutes(auth), ...adminRoutes(hall, auth), ...formRoutes(forms), ...regionRoutes(createRegionData())];
   // Built on first request: turning every schema into JSON Schema is work start-up can skip.
   let openapi: Record<string, unknown> | undefined;
 

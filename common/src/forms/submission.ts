@@ -14,6 +14,11 @@
 //   POST /api/submissions/:id/accept             staff   AcceptRequest → SubmissionDetail
 //   POST /api/submissions/:id/return             staff   ReturnRequest → SubmissionDetail
 //   GET  /api/submissions/:id/export.json        staff   → SubmissionExport (download)
+//   GET  /api/regions                            public  → RegionDataset (GB/T 2260, province → district)
+//   GET  /api/regions/:province/streets          public  → StreetDataset (one province's streets, by district)
+//
+// The region routes answer with an ETag and Cache-Control (public, one day): a kiosk's browser
+// keeps them, and a request with If-None-Match gets 304. An unknown province is 404.
 //
 // "device" routes take the kiosk's device token (Authorization: Bearer <token>); staff may use
 // them too (assisted service, 帮办代办). In the demo a token-less request from the server's own
@@ -39,6 +44,7 @@
 //   not a warning.
 // - SubmissionDetail.purgeAt is also set for decided submissions (purged after the hall's
 //   personalDataRetentionDays from the decision).
+// - The region routes (GET /api/regions, GET /api/regions/:province/streets).
 import { z } from 'zod';
 import { fieldPathSchema, materialSchema, optionSchema, widgetKindSchema } from './definition.ts';
 
@@ -261,3 +267,19 @@ export const submissionExportSchema = z.object({
   exportedAt: z.string(),
 });
 export type SubmissionExport = z.infer<typeof submissionExportSchema>;
+
+// --- region data (GB/T 2260) for the kiosk's pickers (types in regions.ts) ----------------------
+
+const regionNameSchema = z.string().min(1).max(40);
+const twoDigits = z.string().regex(/^\d{2}$/);
+
+export const regionDatasetSchema = z.object({
+  meta: z.object({ standard: z.string(), source: z.string(), asOf: z.string(), excluded: z.string().optional() }),
+  /** [two digits, name, cities]; a city is [two digits, name, districts]; a district [two digits, name]. */
+  provinces: z.array(z.tuple([twoDigits, regionNameSchema, z.array(z.tuple([twoDigits, regionNameSchema, z.array(z.tuple([twoDigits, regionNameSchema]))]))])),
+});
+
+/** District code → [three digits, name] of its streets. */
+export const streetDatasetSchema = z.record(z.string().regex(/^\d{6}$/), z.array(z.tuple([z.string().regex(/^\d{3}$/), regionNameSchema])));
+
+export const provinceParamsSchema = z.object({ province: z.string().regex(/^\d{2}$/, '省级区划代码应为两位数字') });

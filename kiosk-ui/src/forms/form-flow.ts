@@ -4,13 +4,8 @@
 // Network (the hall server's forms API), the device agent (A4 printing) and the clock come in
 // as arguments, so tests drive the whole flow without a server, an agent or a browser.
 //
-// Needed from the hall server beyond common/src/forms/submission.ts (asked for, not there
-// when this was written): region data for the cascading pickers, as fixtures/regions holds it:
-//   GET /api/regions                      public → RegionDataset (fixtures/regions/divisions.json)
-//   GET /api/regions/:province/streets    public → StreetDataset (fixtures/regions/streets/<pp>.json)
-// Until they answer, the kiosk uses the copy of fixtures/regions its build ships under
-// /kiosk/regions/ (build/regions-plugin.ts), so an admin's update of the list on the server
-// reaches kiosks only once the endpoints exist.
+// The region pickers' data (GB/T 2260) comes from the hall server too (region-data.ts):
+// GET /api/regions and GET /api/regions/:province/streets (common/src/forms/submission.ts).
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { AgentReply, PrintPdfRequest, PrintPdfResult } from '@hall/common/agent';
 import type { FormDefinition } from '@hall/common/forms/definition';

@@ -62,26 +62,11 @@ export function createFormsApi({ fetch: doFetch = (...a) => fetch(...a), token =
     submit: (request) => json('POST', '/api/submissions', request),
     attachTicket: (id, request) => json('POST', `/api/submissions/${encodeURIComponent(id)}/ticket`, request),
     pdf: async (id) => (await call('GET', `/api/submissions/${encodeURIComponent(id)}/pdf`)).arrayBuffer(),
-    regions: () => withFallback(() => json('GET', '/api/regions'), () => json('GET', `${staticBase}regions/divisions.json`)),
-    streets: (province) =>
-      withFallback(
-        () => json('GET', `/api/regions/${encodeURIComponent(province.slice(0, 2))}/streets`),
-        () => json('GET', `${staticBase}regions/streets/${encodeURIComponent(province.slice(0, 2))}.json`),
-      ),
+    // The hall's GB/T 2260 list: the server sends an ETag and a day's Cache-Control, so the
+    // browser's own HTTP cache keeps it across reloads and revalidates it at most daily.
+    regions: () => json('GET', '/api/regions'),
+    streets: (province) => json('GET', `/api/regions/${encodeURIComponent(province.slice(0, 2))}/streets`),
   };
-}
-
-/** Where the kiosk's own files are served (/kiosk/): the build copies the region list there too. */
-const staticBase = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
-
-/** The hall server's region data when it serves it, else the copy shipped with the kiosk. */
-async function withFallback<T>(server: () => Promise<T>, shipped: () => Promise<T>): Promise<T> {
-  try {
-    return await server();
-  } catch (e) {
-    if (e instanceof FormsApiError && (e.code === 'NOT_FOUND' || e.code === 'HTTP_404')) return shipped();
-    throw e;
-  }
 }
 
 /** The token in a ticket slip's QR link (…/t/<token>), or null for anything else. */

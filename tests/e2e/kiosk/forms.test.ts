@@ -78,6 +78,12 @@ describe('自助填单', () => {
   it('ID card → 食品经营许可申请书 on the touch screen → signed, printed on A4 with every value → ticket → the clerk sees the same data', async () => {
     // A fresh kiosk's settings: 自助填单 is on home without setup mode.
     const { page } = await env.open();
+    // Region lists come from the hall server (not a copy in the kiosk's build).
+    const regionFetches: string[] = [];
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.includes('regions')) regionFetches.push(`${r.status()} ${path}`);
+    });
     await page.locator('[data-tile="forms"]').tap();
 
     // Found by pinyin initials, then what to have at hand.
@@ -112,6 +118,7 @@ describe('自助填单', () => {
     // The region cascade down to the street: no typing.
     for (const code of ['610000', '610100', '610102', '610102004']) await field(page, 'business.premisesRegion').locator(`[data-code="${code}"]`).tap();
     await field(page, 'business.premisesRegion').locator('.forms-region-name', { hasText: '韩森寨街道' }).waitFor();
+    expect([...new Set(regionFetches)].sort()).toEqual(['200 /api/regions', '200 /api/regions/61/streets']);
     await fillText(page, 'business.premisesAddress', [['jiefang', '解放'], ['lu', '路'], '26', ['hao', '号']]);
     await field(page, 'business.premisesArea').tap();
     await keypad(page, '48.5');
