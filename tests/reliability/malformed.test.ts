@@ -620,6 +620,8 @@ describe('malformed path parameters', () => {
 interface JsonSchema {
   type?: string;
   nullable?: boolean;
+  minLength?: number;
+  maxLength?: number;
   required?: string[];
   properties?: Record<string, JsonSchema>;
 }
@@ -628,8 +630,11 @@ interface Operation {
   path: string;
   pathParams: string[];
   queryParams: string[];
+  querySchemas: Record<string, JsonSchema>;
   body: JsonSchema | undefined;
   secured: boolean;
+  /** The route's declared access (the OpenAPI document's x-access). */
+  access: string;
 }
 interface HttpCase {
   kind: string;
@@ -644,22 +649,26 @@ interface HttpCase {
   code?: ErrorCode;
 }
 
-function operations(doc: { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: { content: Record<string, { schema: JsonSchema }> }; security?: unknown }>> }): Operation[] {
+function operations(doc: {
+  paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; schema?: JsonSchema }>; requestBody?: { content: Record<string, { schema: JsonSchema }> }; security?: unknown; 'x-access'?: string }>>;
+}): Operation[] {
   return Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
       method: method.toUpperCase(),
       path,
       pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
       queryParams: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+      querySchemas: Object.fromEntries((op.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p.schema ?? {}])),
       body: op.requestBody?.content['application/json']?.schema,
       secured: op.security !== undefined,
+      access: op['x-access'] ?? 'public',
     })),
   );
 }
 
 function tokenFor(op: Operation): string | undefined {
   if (!op.secured) return undefined;
-  if (op.path.startsWith('/api/admin/')) return adminToken;
+  if (op.access === 'admin') return adminToken;
   if (op.path.startsWith('/api/tickets')) return undefined; // the demo kiosk, from this machine
   return clerkToken;
 }
@@ -842,8 +851,23 @@ function cases(op: Operation): fc.Arbitrary<HttpCase> {
       fc.constantFrom('abc', '-1', '0', '1.5', '', ' ', 'NaN', 'Infinity', '1e400', '0x', '[]', '%00'),
       fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }).filter((s) => Number.isNaN(Number(s))),
     );
+    // A value the parameter's own schema refuses: not a number where one is due, an empty or
+    // over-long string where a string is; and any parameter given twice.
+    const badValue = (name: string) => {
+      const schema = op.querySchemas[name] ?? {};
+      if (schema.type === 'string') {
+        const tooLong = typeof schema.maxLength === 'number' ? [fc.constant('x'.repeat(schema.maxLength + 1))] : [];
+        const tooShort = typeof schema.minLength === 'number' && schema.minLength > 0 ? [fc.constant('')] : [];
+        return [...tooLong, ...tooShort].length ? fc.oneof(...tooLong, ...tooShort) : undefined;
+      }
+      return badNumber;
+    };
+    const badQuery = fc.constantFrom(...op.queryParams).chain((name) => {
+      const value = badValue(name);
+      return fc.record({ name: fc.constant(name), value: value ?? fc.constant(''), twice: value ? fc.boolean() : fc.constant(true) });
+    });
     kinds.push(
-      fc.record({ name: fc.constantFrom(...op.queryParams), value: badNumber, twice: fc.boolean() }).map(({ name, value, twice }) => ({
+      badQuery.map(({ name, value, twice }) => ({
         kind: 'bad query parameter',
         route: op.path,
         method: op.method,

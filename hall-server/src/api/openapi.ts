@@ -21,6 +21,8 @@ export function openApiDocument(routes: RouteDef[], info: { title: string; versi
       },
     };
     if (r.access !== 'public') operation.security = [{ bearer: [] }];
+    // Who may call it: public, staff, admin, device (a paired kiosk, board or agent) or kiosk-or-staff.
+    operation['x-access'] = r.access;
     const parameters: unknown[] = [];
     for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
       if (!schema) continue;
