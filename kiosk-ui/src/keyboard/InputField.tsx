@@ -1,12 +1,13 @@
 // One field with the on-screen input that fits it, for any feature's form: digits (phone,
-// postcode), ID number (digits and X, checked by the caller), or text (full keyboard with
-// pinyin phrases). Tapping the field opens its keyboard; 完成 closes it.
+// postcode), ID number (digits and X, checked by the caller), text (full keyboard with
+// pinyin phrases), or an address (letters, digits and . : / - _ ? =, as in setup mode's device
+// URIs). Tapping the field opens its keyboard; 完成 closes it.
 import { useSignal } from '@preact/signals';
 import { Keypad, applyKey } from './Keypad.tsx';
 import { LazyKeyboard } from './LazyKeyboard.tsx';
 import { messages } from '../messages.ts';
 
-export type InputKind = 'text' | 'digits' | 'idNumber';
+export type InputKind = 'text' | 'digits' | 'idNumber' | 'address';
 
 interface Props {
   label: string;
@@ -27,8 +28,8 @@ export function InputField({ label, value, onChange, kind = 'text', maxLength = 
         {value || <span class="placeholder">{placeholder || '\u00a0'}</span>}
       </button>
       {open.value &&
-        (kind === 'text' ? (
-          <LazyKeyboard value={value} maxLength={maxLength} onChange={onChange} onDone={() => (open.value = false)} />
+        (kind === 'text' || kind === 'address' ? (
+          <LazyKeyboard value={value} maxLength={maxLength} symbols={kind === 'address'} onChange={onChange} onDone={() => (open.value = false)} />
         ) : (
           <div class="input-keypad">
             <Keypad withX={kind === 'idNumber'} onKey={(key) => onChange(applyKey(value, key, maxLength))} />

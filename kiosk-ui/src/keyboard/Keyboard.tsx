@@ -16,7 +16,7 @@ export interface KeyboardProps {
   maxLength?: number;
   /** Letters typed but not yet turned into characters: a search can use them as they are. */
   onComposing?: (letters: string) => void;
-  /** A row of . : / - _ for addresses (setup mode). */
+  /** A row of . : / - _ ? = for addresses (setup mode). */
   symbols?: boolean;
 }
 
@@ -75,7 +75,7 @@ export default function Keyboard({ value, onChange, onDone, onComposing, maxLeng
           ))}
         </div>
       </div>
-      {(symbols ? [...rows, '.:/-_'] : rows).map((row) => (
+      {(symbols ? [...rows, '.:/-_?='] : rows).map((row) => (
         <div key={row} class="keyboard-row">
           {[...row].map((c) => (
             <button key={c} type="button" class="key" data-key={c} onClick={() => letter(c)}>

@@ -86,4 +86,24 @@ describe('agent connection', () => {
     expect(sockets).toHaveLength(2);
     expect(agent.url.value).toBe('http://b');
   });
+
+  it('setup commands go out under their names and, offline, are refused without being queued', async () => {
+    const sent: Array<[string, unknown[]]> = [];
+    const socket = fakeSocket((event, args) => (sent.push([event, args]), { ok: true, data: null }));
+    const agent = createAgentConnection({ url: 'http://x', openSocket: () => socket as unknown as AgentSocket });
+    expect((await agent.restart()).ok).toBe(false);
+    expect(sent).toEqual([]);
+    socket.fire('connect');
+    const devices = [{ id: 'ticketPrinter', kind: 'ticketPrinter', uri: 'serial:/dev/ttyUSB0?baud=115200' }];
+    await agent.readConfig();
+    await agent.saveConfig(devices);
+    await agent.listPorts();
+    await agent.restart();
+    expect(sent).toEqual([
+      ['config:read', []],
+      ['config:save', [{ devices }]],
+      ['ports:list', []],
+      ['agent:restart', []],
+    ]);
+  });
 });

@@ -8,11 +8,15 @@ import { io, type Socket } from 'socket.io-client';
 import type {
   AgentClientToServerEvents,
   AgentReply,
+  AgentRestartResult,
   AgentServerToClientEvents,
+  ConfiguredDevice,
+  DeviceConfigView,
   DeviceStatus,
   IdCardRead,
   PrintPdfRequest,
   PrintPdfResult,
+  PortList,
   PrintTicketResult,
   Scan,
   TicketPreview,
@@ -35,6 +39,14 @@ export interface AgentConnection {
   printPdf(request: PrintPdfRequest): Promise<AgentReply<PrintPdfResult>>;
   previewTicket(slip: TicketSlip): Promise<AgentReply<TicketPreview>>;
   listDevices(): Promise<AgentReply<DeviceStatus[]>>;
+  /** Setup mode: the devices as the agent's configuration file names them. */
+  readConfig(): Promise<AgentReply<DeviceConfigView>>;
+  /** Setup mode: check and save a changed device list (opened at the next restart). */
+  saveConfig(devices: ConfiguredDevice[]): Promise<AgentReply<DeviceConfigView>>;
+  /** Setup mode: serial ports and USB HID devices the machine has, to pick from. */
+  listPorts(): Promise<AgentReply<PortList>>;
+  /** Setup mode: close every device and open them again from the saved configuration. */
+  restart(): Promise<AgentReply<AgentRestartResult>>;
   /** Setup mode changed the address: drop the old socket, open a new one. */
   setUrl(url: string): void;
   close(): void;
@@ -48,6 +60,8 @@ export interface AgentConnectionOptions {
   /** A4 pages take longer: CUPS queues, spools and prints before the job is done. */
   a4TimeoutMs?: number;
   commandTimeoutMs?: number;
+  /** A restart closes and opens every device, and asks the A4 printer whether it is there. */
+  restartTimeoutMs?: number;
 }
 
 export function createAgentConnection(options: AgentConnectionOptions): AgentConnection {
@@ -55,6 +69,7 @@ export function createAgentConnection(options: AgentConnectionOptions): AgentCon
   const printTimeout = options.printTimeoutMs ?? 15_000;
   const commandTimeout = options.commandTimeoutMs ?? 5000;
   const a4Timeout = options.a4TimeoutMs ?? 90_000;
+  const restartTimeout = options.restartTimeoutMs ?? 30_000;
   const url = signal(options.url);
   const status = signal<AgentStatus>('connecting');
   const devices = signal<DeviceStatus[]>([]);
@@ -84,7 +99,7 @@ export function createAgentConnection(options: AgentConnectionOptions): AgentCon
     return s;
   }
 
-  function ask<T>(event: 'print:ticket' | 'print:pdf' | 'ticket:preview' | 'devices:list', request: unknown, timeoutMs: number): Promise<AgentReply<T>> {
+  function ask<T>(event: keyof AgentClientToServerEvents, request: unknown, timeoutMs: number): Promise<AgentReply<T>> {
     // An emit while offline would be buffered and printed minutes later: refuse at once.
     if (!socket.connected) return Promise.resolve(failure('DEVICE_OFFLINE', messages.net.agentOfflineShort));
     const withTimeout = socket.timeout(timeoutMs) as unknown as { emit(e: string, ...args: unknown[]): void };
@@ -111,6 +126,10 @@ export function createAgentConnection(options: AgentConnectionOptions): AgentCon
     printPdf: (request) => ask('print:pdf', request, a4Timeout),
     previewTicket: (slip) => ask('ticket:preview', { slip }, commandTimeout),
     listDevices: () => ask('devices:list', undefined, commandTimeout),
+    readConfig: () => ask('config:read', undefined, commandTimeout),
+    saveConfig: (list) => ask('config:save', { devices: list }, commandTimeout),
+    listPorts: () => ask('ports:list', undefined, commandTimeout),
+    restart: () => ask('agent:restart', undefined, restartTimeout),
     setUrl(next) {
       if (next === url.value) return;
       socket.close();

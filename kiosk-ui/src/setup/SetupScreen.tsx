@@ -1,6 +1,7 @@
 // 设置模式: pairing, this kiosk's name, tiles, orientation and idle timings, the device agent
-// (address, devices, tests, recent errors) and the PIN. Every change is saved at once to the
-// kiosk's local settings; leaving (or the idle reset) returns home.
+// (address, devices and their addresses with save + restart, tests, recent errors) and the PIN.
+// Every change is saved at once to the kiosk's local settings; leaving (or the idle reset)
+// returns home.
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
@@ -14,6 +15,7 @@ import { limits, isHttpUrl, tileIds, type KioskSettings, type Orientation } from
 import { hashPin, PIN_PATTERN } from '../settings/pin.ts';
 import { builtTiles } from '../shell/tiles.ts';
 import { maskIdNumber, identityFromCard } from '../ticketing/identity.ts';
+import { DeviceConfigPanel } from './DeviceConfigPanel.tsx';
 import { testSlip } from './test-slip.ts';
 
 const s = messages.setup;
@@ -178,7 +180,6 @@ function DevicesSection({ model }: { model: KioskModel }) {
   const result = useSignal<TestResult | null>(null);
   const errors = useSignal<string[]>([]);
   const status = agent.status.value;
-  const devices = agent.devices.value;
 
   const log = (text: string) => (errors.value = [`${clock(Date.now())} ${text}`, ...errors.value].slice(0, 10));
 
@@ -253,25 +254,7 @@ function DevicesSection({ model }: { model: KioskModel }) {
           {status === 'online' ? s.online : s.offline}
         </span>
       </Row>
-      <table class="device-table" data-testid="device-table">
-        <tbody>
-          {devices.length === 0 && (
-            <tr>
-              <td colSpan={4}>{s.noDevices}</td>
-            </tr>
-          )}
-          {devices.map((d) => (
-            <tr key={d.id} data-device={d.id}>
-              <td>{s.kinds[d.kind]}</td>
-              <td class="mono">{d.uri}</td>
-              <td class={`state state-${d.state}`}>{s.states[d.state]}</td>
-              {/* The agent's own words, when they add something to the state. */}
-              <td>{d.state === 'ready' ? '' : (d.message ?? '')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p class="setup-note">{s.deviceUris}</p>
+      <DeviceConfigPanel agent={agent} log={log} />
       <div class="chips">
         <button type="button" class="secondary-button" disabled={status !== 'online'} onClick={() => void testPrint()}>
           {s.testPrint}
@@ -300,7 +283,6 @@ function DevicesSection({ model }: { model: KioskModel }) {
           </li>
         ))}
       </ul>
-      <p class="setup-note">{s.restartUnsupported}</p>
     </div>
   );
 }
