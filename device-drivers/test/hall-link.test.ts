@@ -25,6 +25,10 @@ async function fakeHall(options: { refuse?: boolean } = {}) {
   const io = new Server(http);
   const received: Received = { auth: [], commands: [] };
   const agent = io.of('/agent');
+  // The hall-wide sequence: every broadcast takes the next number; snapshots carry the last.
+  let seq = 40;
+  const snapshot = () => ({ seq, device: { id: 'agent-3', kind: 'agent', name: '3号窗口', windowId: 'w3', board: null } }) as unknown as HallSnapshot;
+  let snapshotRequests = 0;
   agent.use((socket, next) => {
     received.auth.push(socket.handshake.auth as Record<string, unknown>);
     if (options.refuse) {
@@ -36,7 +40,11 @@ async function fakeHall(options: { refuse?: boolean } = {}) {
     next();
   });
   agent.on('connection', (socket) => {
-    socket.emit('hall:snapshot', { device: { id: 'agent-3', kind: 'agent', name: '3号窗口', windowId: 'w3', board: null } } as unknown as HallSnapshot);
+    socket.emit('hall:snapshot', snapshot());
+    socket.on('snapshot:get', (_request: unknown, ack: (r: Reply<HallSnapshot>) => void) => {
+      snapshotRequests++;
+      ack({ ok: true, data: snapshot() });
+    });
     for (const name of ['keypad:action', 'rating:submit', 'device:status']) {
       socket.on(name, (request: unknown, ack: (r: Reply<unknown>) => void) => {
         received.commands.push({ name, request });
@@ -53,7 +61,7 @@ async function fakeHall(options: { refuse?: boolean } = {}) {
   const url = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
   const call = (windowId: string, number: string, type: 'ticket:called' | 'ticket:recalled' = 'ticket:called') =>
     agent.emit('hall:events', [{
-      seq: 1,
+      seq: ++seq,
       type,
       at: 0,
       hallDay: '2026-11-23',
@@ -63,7 +71,11 @@ async function fakeHall(options: { refuse?: boolean } = {}) {
       windowNumber: 3,
       stats: [{ categoryId: 'c1', waiting: 6 }],
     } as unknown as HallEvent]);
-  return { url, received, call };
+  /** Events the agent never hears about (lost on the way). */
+  const lose = (count: number) => {
+    seq += count;
+  };
+  return { url, received, call, lose, snapshotRequests: () => snapshotRequests };
 }
 
 describe('hall link over Socket.IO', () => {
@@ -96,6 +108,26 @@ describe('hall link over Socket.IO', () => {
       { name: 'rating:submit', request: { level: 'basically_satisfied' } },
       { name: 'device:status', request: { faults: [{ device: 'ticketPrinter', code: 'paper_end', message: '打印机缺纸' }] } },
     ]);
+  });
+
+  it('asks for a snapshot when events were lost, and follows calls again after it', async () => {
+    const hall = await fakeHall();
+    const link = new SocketIoHallLink({ url: hall.url, token: 'device-token-1' });
+    cleanups.push(() => link.close());
+    await waitUntil(() => link.state === 'connected' && link.windowId === 'w3');
+    const calls: WindowCall[] = [];
+    link.on('call', (c) => calls.push(c));
+    hall.call('w3', 'A001');
+    await waitUntil(() => calls.length === 1);
+    expect(hall.snapshotRequests()).toBe(0);
+
+    hall.lose(2);
+    hall.call('w3', 'A004'); // comes after a hole: not trusted, a snapshot is asked for
+    await waitUntil(() => hall.snapshotRequests() === 1);
+    hall.call('w3', 'A005');
+    await waitUntil(() => calls.length === 2);
+    expect(calls.map((c) => c.number)).toEqual(['A001', 'A005']);
+    expect(hall.snapshotRequests()).toBe(1);
   });
 
   it('stops retrying when the hall refuses the device, and says why', async () => {

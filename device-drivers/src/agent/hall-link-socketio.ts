@@ -33,6 +33,10 @@ type HallSocket = Socket<ServerToClientEvents, AgentCommands>;
 export class SocketIoHallLink extends EventEmitter<HallLinkEvents> implements HallLink {
   #state: HallLinkState = 'connecting';
   #windowId: string | null = null;
+  /** The last sequence number applied; null until the first snapshot. */
+  #seq: number | null = null;
+  /** A snapshot was asked for (after a gap or a configuration change); events wait for it. */
+  #resyncing = false;
   readonly #windows = new WindowViews();
   readonly #socket: HallSocket;
   readonly #timeoutMs: number;
@@ -57,18 +61,50 @@ export class SocketIoHallLink extends EventEmitter<HallLinkEvents> implements Ha
         this.#socket.disconnect();
       } else this.#setState('disconnected', error.message);
     });
-    this.#socket.on('hall:snapshot', (snapshot: HallSnapshot) => {
-      this.#windowId = snapshot.device?.windowId ?? null;
-      const windows = this.#windows.fromSnapshot(snapshot);
-      if (windows.length) this.emit('windows', windows);
-    });
+    this.#socket.on('hall:snapshot', (snapshot: HallSnapshot) => this.#onSnapshot(snapshot));
     this.#socket.on('hall:events', (events) => {
+      const changes = [];
       for (const event of events) {
+        // The sequence rules of common/src/events.ts: a repeat is ignored; a hole means events
+        // were lost (a network blip the socket survived), and only a snapshot tells the truth.
+        if (this.#seq === null || this.#resyncing || event.seq <= this.#seq) continue;
+        if (event.seq !== this.#seq + 1) {
+          this.#resync();
+          break;
+        }
+        this.#seq = event.seq;
         if (event.type === 'ticket:called' || event.type === 'ticket:recalled') this.#onCall(event, event.type === 'ticket:recalled');
+        changes.push(...this.#windows.apply(event));
+        // An admin may have moved this device to another window, or a new hall day began.
+        if (event.type === 'config:changed' || event.type === 'day:started') this.#resync();
       }
-      const changes = events.flatMap((event) => this.#windows.apply(event));
       if (changes.length) this.emit('windows', changes);
     });
+  }
+
+  #onSnapshot(snapshot: HallSnapshot): void {
+    this.#resyncing = false;
+    this.#seq = typeof snapshot.seq === 'number' ? snapshot.seq : 0;
+    this.#windowId = snapshot.device?.windowId ?? null;
+    const windows = this.#windows.fromSnapshot(snapshot);
+    if (windows.length) this.emit('windows', windows);
+  }
+
+  #resync(): void {
+    if (this.#resyncing) return;
+    this.#resyncing = true;
+    const socket = this.#socket as unknown as { timeout(ms: number): { emitWithAck(event: string, request: unknown): Promise<Reply<HallSnapshot>> } };
+    socket
+      .timeout(this.#timeoutMs)
+      .emitWithAck('snapshot:get', {})
+      .then(
+        (reply) => (reply.ok ? this.#onSnapshot(reply.data) : undefined),
+        () => undefined,
+      )
+      // Still behind (refused or no answer): the next event asks again.
+      .finally(() => {
+        this.#resyncing = false;
+      });
   }
 
   get state(): HallLinkState {
