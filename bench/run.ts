@@ -3,6 +3,7 @@
 // prints one table (each figure beside its target and the reference measured in the same
 // run), writes bench/results/<timestamp>.json and bench/results/latest.json, and exits 0:
 // a benchmark reports, it does not fail CI. Missed targets are listed at the end.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { installCleanup, killAll } from './lib/procs.ts';
 import { measureRaw, type Context, type Scenario } from './lib/scenario.ts';
 import type { RawResult } from './lib/raw-worker.ts';
 import { formatNumber, formatReference, formatTable, formatTarget, judge, type ResultRow } from './lib/table.ts';
-import { benchTmp, resultsDir } from './lib/paths.ts';
+import { benchTmp, repoRoot, resultsDir } from './lib/paths.ts';
 import { issuanceThroughput } from './scenarios/issuance-throughput.ts';
 import { issuanceLatency } from './scenarios/issuance-latency.ts';
 import { callFanout } from './scenarios/call-fanout.ts';
@@ -43,6 +44,9 @@ if (selected.length === 0) {
   console.error(`no scenario matches ${positionals.join(' ')}; known: ${scenarios.map((s) => s.id).join(', ')}`);
   process.exit(0);
 }
+
+// The server runs as production runs it: from the bundle, built now from this checkout.
+if (!process.env.BENCH_SERVER_CLI) execFileSync(process.execPath, [join(repoRoot, 'hall-server/scripts/bundle.mjs'), '--quiet'], { stdio: 'inherit' });
 
 const startedAt = new Date();
 const quick = values.quick ?? false;

@@ -1,11 +1,12 @@
-// Spawns the real hall server in its own process — `node --import tsx hall-server/src/cli.ts
-// start --config <json>` — waits for /healthz and measures how long that took.
+// Spawns the real hall server in its own process — `node hall-server/dist/hall-server.mjs
+// start --config <json>`, the production bundle — waits for /healthz and measures how long
+// that took.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { repoRoot, serverCli } from './paths.ts';
+import { nodeArgs, repoRoot, serverCli } from './paths.ts';
 import { track, waitExit } from './procs.ts';
 import { rssMiB } from './proc-stats.ts';
 
@@ -21,8 +22,8 @@ export interface ServerOptions {
   /** Write a V8 CPU profile into this directory when the server exits. */
   cpuProfDir?: string;
   startTimeoutMs?: number;
-  /** Diagnostic: run this JavaScript entry point with plain node instead of the TypeScript CLI through tsx. */
-  compiledEntry?: string;
+  /** Another entry point than the bundle (a .ts one runs through tsx), for diagnostics. */
+  entry?: string;
 }
 
 export interface ServerHandle {
@@ -97,11 +98,9 @@ export async function startServer(options: ServerOptions): Promise<ServerHandle>
   };
   const configFile = join(options.dir, `server-${port}.json`);
   writeFileSync(configFile, JSON.stringify(config, null, 2));
-  const execArgs = options.compiledEntry ? [] : ['--import', 'tsx'];
-  if (options.cpuProfDir) execArgs.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfDir);
-  const entry = options.compiledEntry ?? serverCli;
+  const execArgs = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : [];
   const t0 = performance.now();
-  const child = track(spawn(process.execPath, [...execArgs, entry, 'start', '--config', configFile], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const child = track(spawn(process.execPath, [...execArgs, ...nodeArgs(options.entry ?? serverCli), 'start', '--config', configFile], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] }));
   let tail = '';
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString('utf8')).slice(-4000);
@@ -145,16 +144,16 @@ export async function startServer(options: ServerOptions): Promise<ServerHandle>
 }
 
 /**
- * The floor under any server start-up in this checkout: spawn → exit of `node --import tsx`
- * evaluating `script` (e.g. nothing, or importing the server's modules). Best of `tries`.
+ * The floor under any server start-up in this checkout: spawn → exit of `node args…` (e.g.
+ * `-e 0`, or the server's --help, which loads its modules and opens nothing). Best of `tries`.
  */
 export async function timeNodeStart(args: string[], tries = 3): Promise<number> {
   let best = Number.POSITIVE_INFINITY;
   for (let i = 0; i < tries; i++) {
     const t0 = performance.now();
-    const child = track(spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repoRoot, stdio: 'ignore' }));
+    const child = track(spawn(process.execPath, args, { cwd: repoRoot, stdio: 'ignore' }));
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-    if (code !== 0) throw new Error(`node --import tsx ${args.join(' ')} exited with ${code}`);
+    if (code !== 0) throw new Error(`node ${args.join(' ')} exited with ${code}`);
     best = Math.min(best, performance.now() - t0);
   }
   return best;

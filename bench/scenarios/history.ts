@@ -7,8 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { counterAuths, kioskAuths, openHall } from '../lib/hall.ts';
 import { startServer, timeNodeStart } from '../lib/server.ts';
-import { precompileServer } from '../lib/precompile.ts';
-import { serverCli } from '../lib/paths.ts';
+import { nodeArgs, serverCli, serverSources } from '../lib/paths.ts';
 import { historyDb, type BenchHallShape } from '../lib/hall-db.ts';
 import type { Context, Scenario } from '../lib/scenario.ts';
 import type { RowInput } from '../lib/table.ts';
@@ -21,9 +20,8 @@ interface Measured {
   /** Median of three starts (the first is the one the clients then use). */
   startupMs: number;
   startups: number[];
-  /** Diagnostic: the same start with the server precompiled to JavaScript (no tsx). */
-  compiledStartupMs?: number;
-  compiledRss?: number;
+  /** Diagnostic: the same start from the TypeScript sources through tsx (development). */
+  sourcesStartupMs?: number;
   rssWarm: number;
   rssAfter: number;
   callNext: Summary;
@@ -34,7 +32,7 @@ interface Measured {
 const mb = (mib: number) => (mib * 2 ** 20) / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function measure(ctx: Context, label: string, fromDb: string | undefined, compiledEntry?: string, baseDir?: string): Promise<Measured> {
+async function measure(ctx: Context, label: string, fromDb: string | undefined, withSources = false, baseDir?: string): Promise<Measured> {
   const calls = ctx.quick ? 100 : 600;
   const hall = await openHall(ctx, { label, shape: SHAPE, ...(fromDb ? { fromDb } : {}), ...(baseDir ? { baseDir } : {}) });
   try {
@@ -57,19 +55,17 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
       await s.stop();
     }
     const m: Measured = { startupMs: median(startups), startups, rssWarm, rssAfter, callNext: r.rtt, errors: r.errorCodes };
-    if (compiledEntry) {
-      const compiled: number[] = [];
+    if (withSources) {
+      const times: number[] = [];
       for (let i = 0; i < (ctx.quick ? 1 : 3); i++) {
-        // demo off: the bundle cannot find the demo seed files, and the database is not empty anyway.
-        const s = await startServer({ dir: hall.dir, compiledEntry, demo: false });
-        compiled.push(s.startupMs);
-        m.compiledRss = s.rssMiB();
+        const s = await startServer({ dir: hall.dir, entry: serverSources });
+        times.push(s.startupMs);
         await s.stop();
       }
-      m.compiledStartupMs = median(compiled);
+      m.sourcesStartupMs = median(times);
     }
     ctx.log(
-      `  ${label}: start-up ${startups.map((x) => Math.round(x)).join('/')} ms${m.compiledStartupMs ? ` (precompiled: ${Math.round(m.compiledStartupMs)} ms)` : ''}, ${signIn.ok} windows, ${issued.ok} waiting, RSS ${rssWarm.toFixed(0)} → ${rssAfter.toFixed(0)} MiB, call-next p50 ${r.rtt.p50.toFixed(2)} p99 ${r.rtt.p99.toFixed(2)} ms ${r.errors ? JSON.stringify(r.errorCodes) : ''}`,
+      `  ${label}: start-up ${startups.map((x) => Math.round(x)).join('/')} ms${m.sourcesStartupMs ? ` (sources through tsx: ${Math.round(m.sourcesStartupMs)} ms)` : ''}, ${signIn.ok} windows, ${issued.ok} waiting, RSS ${rssWarm.toFixed(0)} → ${rssAfter.toFixed(0)} MiB, call-next p50 ${r.rtt.p50.toFixed(2)} p99 ${r.rtt.p99.toFixed(2)} ms ${r.errors ? JSON.stringify(r.errorCodes) : ''}`,
     );
     return m;
   } finally {
@@ -86,35 +82,34 @@ export const history: Scenario = {
     const db = await historyDb({ tickets, perDay: 1000, shape: SHAPE, log: ctx.log });
     const sizeMiB = statSync(db.file).size / 2 ** 20;
     ctx.log(`  history database: ${tickets.toLocaleString('en-US')} tickets, ${sizeMiB.toFixed(0)} MiB${db.built ? ' (built now)' : ' (cached)'}`);
-    // Floors under start-up: Node with the tsx loader doing nothing, and loading the server's
-    // modules (cli.ts --help imports everything, opens nothing).
+    // Floors under start-up: Node doing nothing, and loading the server's modules (--help
+    // imports everything, opens nothing).
     const bareMs = await timeNodeStart(['-e', '0'], ctx.quick ? 1 : 3);
-    const modulesMs = await timeNodeStart([serverCli, '--help'], ctx.quick ? 1 : 3);
-    ctx.log(`  start-up floors: node --import tsx ${Math.round(bareMs)} ms; loading the server's modules ${Math.round(modulesMs)} ms`);
-    const compiledEntry = await precompileServer('all').catch(() => undefined);
+    const modulesMs = await timeNodeStart([...nodeArgs(serverCli), '--help'], ctx.quick ? 1 : 3);
+    ctx.log(`  start-up floors: node ${Math.round(bareMs)} ms; loading the server's modules ${Math.round(modulesMs)} ms`);
     const empty = await measure(ctx, 'no history', undefined);
-    const full = await measure(ctx, `${tickets / 1000}k history`, db.file, compiledEntry);
+    const full = await measure(ctx, `${tickets / 1000}k history`, db.file, true);
     // Diagnostic: the no-history hall again with its database on tmpfs, where a commit's fsync
     // costs nothing — what is left of a call-next round trip is the server's own work.
-    const tmpfs = existsSync('/dev/shm') ? await measure(ctx, 'no history, database on tmpfs', undefined, undefined, '/dev/shm') : undefined;
+    const tmpfs = existsSync('/dev/shm') ? await measure(ctx, 'no history, database on tmpfs', undefined, false, '/dev/shm') : undefined;
     ctx.details.history = { tickets, sizeMiB, built: db.built, buildMs: db.buildMs, bareMs, modulesMs, empty, full, tmpfs };
     const label = `${tickets >= 1_000_000 ? `${tickets / 1_000_000}M` : `${tickets / 1000}k`} history`;
     const ref = (value: number, unit: string) => ({ name: 'same hall, no history', value, unit });
     const rows: RowInput[] = [
       { scenario: this.id, name: `start-up, ${label}${ctx.quick ? '' : ' (median of 3)'}`, value: full.startupMs, unit: 'ms', target: { op: '<=', value: 2000 }, reference: ref(empty.startupMs, 'ms') },
-      ...(full.compiledStartupMs
+      ...(full.sourcesStartupMs
         ? [
             {
               scenario: this.id,
-              name: `start-up, ${label}, precompiled JS (diagnostic)`,
-              value: full.compiledStartupMs,
+              name: `start-up, ${label}, TypeScript sources through tsx (diagnostic)`,
+              value: full.sourcesStartupMs,
               unit: 'ms',
-              reference: { name: 'the same through tsx', value: full.startupMs, unit: 'ms' },
-              note: `esbuild bundle of hall-server and its packages (better-sqlite3 external), run with plain node; RSS ${full.compiledRss ? mb(full.compiledRss).toFixed(0) : '?'} MB`,
+              reference: { name: 'the production bundle', value: full.startupMs, unit: 'ms' },
+              note: 'how development starts it (node --import tsx hall-server/src/cli.ts)',
             },
           ]
         : []),
-      { scenario: this.id, name: 'start-up floor: load server modules (cli --help)', value: modulesMs, unit: 'ms', reference: { name: 'node --import tsx, empty', value: bareMs, unit: 'ms' } },
+      { scenario: this.id, name: 'start-up floor: load server modules (--help)', value: modulesMs, unit: 'ms', reference: { name: 'node, empty', value: bareMs, unit: 'ms' } },
       // The target is 200 MB; read strictly as 10^6 bytes (VmRSS is in KiB).
       { scenario: this.id, name: `RSS after warm-up, ${label}`, value: mb(full.rssWarm), unit: 'MB', target: { op: '<=', value: 200 }, reference: ref(mb(empty.rssWarm), 'MB'), note: '1 MB = 10^6 bytes' },
       { scenario: this.id, name: `RSS after call-next run, ${label}`, value: mb(full.rssAfter), unit: 'MB', target: { op: '<=', value: 200 }, reference: ref(mb(empty.rssAfter), 'MB'), note: '1 MB = 10^6 bytes' },
