@@ -46,6 +46,7 @@ import type {
   WindowActionResult,
   WindowRequest,
 } from './api.ts';
+import type { SubmissionAttached } from './forms/submission.ts';
 
 /** Bumped on any incompatible change; a client with another version is refused. */
 export const PROTOCOL_VERSION = 3;
@@ -181,7 +182,18 @@ type Broadcasts = {
   'hall:digest': (digest: EventDigest) => void;
 };
 
-export type ServerToClientEvents = Broadcasts;
+/**
+ * Notices outside the sequenced hall state: no sequence number, not in snapshots, nothing
+ * personal. A client that was offline may have missed one and fetches what it stands for
+ * again once it is back; a client that does not know one ignores it (the protocol is the same).
+ */
+export type Notices = {
+  /** Clerk desks (/counter): a self-service form was linked to this ticket (forms/submission.ts). */
+  'submission:attached': (notice: SubmissionAttached) => void;
+};
+export type NoticeName = keyof Notices;
+
+export type ServerToClientEvents = Broadcasts & Notices;
 
 export interface CommonCommands {
   'snapshot:get': Command<Record<string, never>, HallSnapshot>;

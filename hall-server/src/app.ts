@@ -16,6 +16,7 @@ import { HallService } from './service/hall-service.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { Hub } from './realtime/hub.ts';
+import { noticesTo } from './realtime/notices.ts';
 import { mountRoutes, jsonBody, sendError } from './api/mount.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { publicRoutes } from './api/routes/public.ts';
@@ -163,6 +164,9 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     pingTimeout: 8_000,
   });
   const hub = new Hub(io, hall, auth, { demoAutoPair: config.demo, logger });
+  // A form attached to a ticket already at a window: that desk fetches the ticket's forms again.
+  const toCounters = noticesTo(io, 'counter');
+  forms.onAttached((notice) => toCounters('submission:attached', notice));
 
   const timers = [
     setInterval(() => void hall.tick().catch((e: unknown) => logger.error({ err: e }, 'day turn failed')), 15_000),

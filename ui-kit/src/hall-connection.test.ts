@@ -213,6 +213,31 @@ describe('hall connection', () => {
   });
 });
 
+describe('notices outside the sequence', () => {
+  it('reach their listeners as they arrive, leave the hall state alone, and stop when unsubscribed', () => {
+    const { socket, connection } = setup();
+    socket.serverAccepts();
+    socket.fire('hall:snapshot', snapshot(5));
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    const stopFirst = connection.onNotice('submission:attached', (n) => first.push(n));
+    connection.onNotice('submission:attached', (n) => second.push(n));
+    socket.fire('submission:attached', { ticketId: 't1', submissionId: 'f1' });
+    expect(first).toEqual([{ ticketId: 't1', submissionId: 'f1' }]);
+    expect(second).toEqual([{ ticketId: 't1', submissionId: 'f1' }]);
+    // Not an event: no sequence number to check, no snapshot asked for.
+    expect(connection.state.value?.seq).toBe(5);
+    expect(socket.lastEmit('snapshot:get')).toBeUndefined();
+    stopFirst();
+    socket.fire('submission:attached', { ticketId: 't2', submissionId: 'f2' });
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(2);
+    connection.close();
+    socket.fire('submission:attached', { ticketId: 't3', submissionId: 'f3' });
+    expect(second).toHaveLength(2);
+  });
+});
+
 describe('deviceAuth', () => {
   it('sends the protocol, the stored token and the ?device= id', () => {
     const storage = { getItem: (key: string) => (key === 'hall.kiosk.deviceToken' ? 'tok' : null) };

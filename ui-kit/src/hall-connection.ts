@@ -4,7 +4,7 @@
 // does not answer. Components never touch the socket; tests hand in a fake one.
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type EventDigest, type HallEvent, type HallSnapshot } from '@hall/common/events';
+import { PROTOCOL_VERSION, type EventDigest, type HallEvent, type HallSnapshot, type NoticeName, type Notices } from '@hall/common/events';
 import { applyItem, isDigest, resumeFromSnapshot, type HallState, type SequencedItem } from '@hall/common/hall-state';
 import { errorMessages, type ErrorBody, type ErrorCode, type Reply } from '@hall/common/errors';
 import { netMessages } from './messages.ts';
@@ -69,6 +69,11 @@ export interface HallConnection<C> {
   send<K extends keyof C & string>(command: K, request: RequestOf<C[K]>, timeoutMs?: number): Promise<CommandResult<DataOf<C[K]>>>;
   /** Events applied live, in order (not those replayed after a snapshot). */
   onEvent(listener: (event: HallEvent, state: HallState) => void): () => void;
+  /**
+   * Unsequenced notices (events.ts `Notices`), as they arrive. Not replayed: one sent while
+   * this client was offline is lost, so a listener also refreshes when `status` is online again.
+   */
+  onNotice<K extends NoticeName>(name: K, listener: Notices[K]): () => void;
   /** Try again after a refusal, e.g. once a pairing token or a login is stored. */
   reconnect(): void;
   close(): void;
@@ -90,6 +95,7 @@ export function createHallConnection<C extends { [K in keyof C]: AnyCommand }>(o
   const problem = signal<ConnectionProblem | null>(null);
   const clockOffsetMs = signal(0);
   const listeners = new Set<(event: HallEvent, state: HallState) => void>();
+  const noticeListeners = new Map<NoticeName, Set<(payload: never) => void>>();
 
   // While `awaitingSnapshot`, events are buffered instead of applied: they are replayed on
   // top of the snapshot, which may be older or newer than each of them.
@@ -216,6 +222,21 @@ export function createHallConnection<C extends { [K in keyof C]: AnyCommand }>(o
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onNotice(name, listener) {
+      let set = noticeListeners.get(name);
+      if (!set) {
+        const added = new Set<(payload: never) => void>();
+        set = added;
+        noticeListeners.set(name, added);
+        // Listening starts with the first listener; the socket keeps one handler per notice.
+        socket.on(name, (payload: never) => {
+          for (const l of added) l(payload);
+        });
+      }
+      const listeners = set;
+      listeners.add(listener as (payload: never) => void);
+      return () => listeners.delete(listener as (payload: never) => void);
+    },
     reconnect() {
       socket.disconnect();
       problem.value = null;
@@ -225,6 +246,7 @@ export function createHallConnection<C extends { [K in keyof C]: AnyCommand }>(o
     close() {
       clearTimeout(graceTimer);
       listeners.clear();
+      for (const set of noticeListeners.values()) set.clear();
       socket.disconnect();
     },
   };

@@ -45,6 +45,8 @@
 // - SubmissionDetail.purgeAt is also set for decided submissions (purged after the hall's
 //   personalDataRetentionDays from the decision).
 // - The region routes (GET /api/regions, GET /api/regions/:province/streets).
+// - Clerk desks (the /counter namespace) get `submission:attached` (SubmissionAttached) when a
+//   submission is linked to a ticket, created with one or attached later; not sequenced.
 import { z } from 'zod';
 import { fieldPathSchema, materialSchema, optionSchema, widgetKindSchema } from './definition.ts';
 
@@ -283,3 +285,12 @@ export const regionDatasetSchema = z.object({
 export const streetDatasetSchema = z.record(z.string().regex(/^\d{6}$/), z.array(z.tuple([z.string().regex(/^\d{3}$/), regionNameSchema])));
 
 export const provinceParamsSchema = z.object({ province: z.string().regex(/^\d{2}$/, '省级区划代码应为两位数字') });
+
+// --- real-time notice to clerk desks ------------------------------------------------------------
+
+/**
+ * A submission was linked to a ticket (at creation or attached later): a desk whose current
+ * ticket it is fetches the ticket's submissions again. Ids only, nothing personal.
+ */
+export const submissionAttachedSchema = z.object({ ticketId: z.string().min(1).max(64), submissionId: z.string().min(1).max(64) });
+export type SubmissionAttached = z.infer<typeof submissionAttachedSchema>;

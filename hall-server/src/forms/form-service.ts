@@ -30,6 +30,7 @@ import {
   type SubmissionDetail,
   type SubmissionExport,
   type SubmissionField,
+  type SubmissionAttached,
   type SubmissionReceipt,
 } from '@hall/common/forms/index';
 import { openTicketStates, type Actor, type Device, type Staff } from '@hall/common/domain';
@@ -74,6 +75,7 @@ export class FormService {
   private readonly sealer: Sealer;
   private readonly regions: RegionNames;
   readonly retentionDays: number;
+  private readonly attachedListeners = new Set<(notice: SubmissionAttached) => void>();
 
   constructor(options: FormServiceOptions) {
     this.hall = options.hall;
@@ -89,6 +91,28 @@ export class FormService {
         this.catalog.add(reparse(uploaded.json), 'uploaded');
       } catch (error) {
         this.logger.error({ err: error }, 'a stored form definition no longer parses; it is not offered');
+      }
+    }
+  }
+
+  /**
+   * Called once a submission's link to a ticket is stored (created with one, or attached
+   * later): the clerk desk's cue to fetch that ticket's forms again. Ids only.
+   */
+  onAttached(listener: (notice: SubmissionAttached) => void): () => void {
+    this.attachedListeners.add(listener);
+    return () => this.attachedListeners.delete(listener);
+  }
+
+  private attached(submission: StoredSubmission): void {
+    if (submission.ticketId === null) return;
+    const notice: SubmissionAttached = { ticketId: submission.ticketId, submissionId: submission.id };
+    for (const listener of this.attachedListeners) {
+      try {
+        listener(notice);
+      } catch (error) {
+        // The link is stored; a desk that missed the notice sees the form at the next call.
+        this.logger.error({ err: error, submissionId: submission.id }, 'submission attached notice failed');
       }
     }
   }
@@ -185,6 +209,7 @@ export class FormService {
     };
     this.store.insert(submission);
     this.logger.info({ submissionId: submission.id, formId: def.id, version: def.version, ticketId: submission.ticketId }, 'form submitted');
+    this.attached(submission);
     return this.receipt(submission, false);
   }
 
@@ -196,6 +221,7 @@ export class FormService {
     const updated: StoredSubmission = { ...submission, ticketId: ticket.id, ticketNumber: ticket.number, updatedAt: this.clock() };
     this.store.update(updated);
     this.logger.info({ submissionId: id, ticketId: ticket.id }, 'form submission attached to a ticket');
+    this.attached(updated);
     return this.receipt(updated, false);
   }
 

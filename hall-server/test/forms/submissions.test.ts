@@ -148,6 +148,37 @@ describe('a ticket for the submission', () => {
     expect(receipt.ticketNumber).toBe(ticket.ticket.number);
   });
 
+  it('clerk desks hear of every link to a ticket (ids only, nothing personal); boards and kiosks do not', async () => {
+    const desk = await hall.connect('/counter', { token: clerk });
+    const board = await hall.connect('/board', { deviceId: 'board-main' });
+    const heard: unknown[] = [];
+    const elsewhere: unknown[] = [];
+    desk.socket.on('submission:attached', (n: unknown) => heard.push(n));
+    board.socket.on('submission:attached', (n: unknown) => elsewhere.push(n));
+    try {
+      const ticket = await drawTicket();
+      const created = await submit({ ticketId: ticket.ticket.id });
+      const later = await submit();
+      await desk.waitUntil(() => heard.length === 1);
+      expect(heard).toEqual([{ ticketId: ticket.ticket.id, submissionId: created.id }]);
+      // Submitted without a ticket: nothing to tell yet; attached later: told then, once.
+      await hall.request('POST', `/api/submissions/${later.id}/ticket`, { ticketId: ticket.ticket.id }, kiosk);
+      await hall.request('POST', `/api/submissions/${later.id}/ticket`, { ticketId: ticket.ticket.id }, kiosk);
+      await desk.waitUntil(() => heard.length >= 2);
+      await desk.command('snapshot:get');
+      expect(heard).toEqual([
+        { ticketId: ticket.ticket.id, submissionId: created.id },
+        { ticketId: ticket.ticket.id, submissionId: later.id },
+      ]);
+      // A reply on the board's socket comes after anything sent to it before.
+      await board.command('snapshot:get');
+      expect(elsewhere).toEqual([]);
+    } finally {
+      desk.close();
+      board.close();
+    }
+  });
+
   it('refuses a missing or unknown ticket, both kinds at once, and another kiosk', async () => {
     const receipt = await submit();
     const neither = await hall.request<ErrorReply>('POST', `/api/submissions/${receipt.id}/ticket`, {}, kiosk);

@@ -16,7 +16,7 @@ import { WaitingTickets } from './WaitingTickets.tsx';
 import { NoShowList } from './NoShowList.tsx';
 import { HelpRequests } from './HelpRequests.tsx';
 import { MyStats } from './MyStats.tsx';
-import { SubmissionPanel } from './SubmissionPanel.tsx';
+import { SubmissionPanel, type SubmissionNotices } from './SubmissionPanel.tsx';
 
 interface Props {
   state: HallState;
@@ -25,9 +25,11 @@ interface Props {
   desk: DeskModel;
   now: number;
   onLogout: () => void;
+  /** Forms attached to the current ticket while it is at the window. */
+  submissionNotices?: SubmissionNotices;
 }
 
-export function ClerkDesk({ state, staff, mine, desk, now, onLogout }: Props) {
+export function ClerkDesk({ state, staff, mine, desk, now, onLogout, submissionNotices }: Props) {
   const windowId = mine.config.id;
   const current = mine.current;
   const allowed = allowedActions(mine.live, current, state.settings.recallLimit);
@@ -118,7 +120,7 @@ export function ClerkDesk({ state, staff, mine, desk, now, onLogout }: Props) {
             </button>
           </p>
           <MyStats stats={desk.myStats.value} />
-          <SubmissionPanel ticketId={current?.id ?? null} timeZone={state.settings.timeZone} />
+          <SubmissionPanel ticketId={current?.id ?? null} timeZone={state.settings.timeZone} notices={submissionNotices} />
         </section>
         <section class="desk-right">
           <HelpRequests requests={state.helpRequests} timeZone={state.settings.timeZone} busy={busy} onResolve={(id) => void desk.resolveHelp(id)} />

@@ -32,7 +32,7 @@ export function DeskScreen({ staff, connection, desk, now, onLogout }: Props) {
     <div class="desk-app">
       {banner}
       {mine ? (
-        <ClerkDesk state={state} staff={staff} mine={mine} desk={desk} now={now} onLogout={onLogout} />
+        <ClerkDesk state={state} staff={staff} mine={mine} desk={desk} now={now} onLogout={onLogout} submissionNotices={{ onNotice: connection.onNotice, online: connection.status.value === 'online' }} />
       ) : (
         <WindowPicker staff={staff} choices={windowChoices(state, staff.id)} busy={desk.busy.value} feedback={desk.feedback.value} onSignIn={desk.signIn} onLogout={onLogout} />
       )}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { formatSubmissionCode, type SubmissionDetail, type SubmissionField } from '@hall/common/forms/index';
+import { formatSubmissionCode, submissionAttachedSchema, type SubmissionAttached, type SubmissionDetail, type SubmissionField } from '@hall/common/forms/index';
 import { messages } from '../messages.ts';
 import { sessionToken } from '../session/session-store.ts';
 import { createSubmissionApi, submissionLinks, type SubmissionApi } from './submission-api.ts';
@@ -7,35 +7,64 @@ import { canCorrect, editText, groupFields, parseEdit, reasonLines, shortValue }
 
 const m = messages.submission;
 
+/** The counter connection's word that a form was attached to a ticket (`submission:attached`). */
+export interface SubmissionNotices {
+  /** The connection's own method (the same function from render to render). */
+  onNotice: (name: 'submission:attached', listener: (notice: SubmissionAttached) => void) => () => void;
+  /** Notices are not replayed: coming back online fetches the current ticket's forms again. */
+  online: boolean;
+}
+
 /**
  * 自助填单 at the window: the forms the called ticket's holder filled at a kiosk, fetched when
- * the ticket is called, or one found by the code printed on the paper (scanned or typed).
- * Field by field with warnings; correct a field with a reason, accept or return, export.
+ * the ticket is called and again when a kiosk attaches one while it is at the window, or one
+ * found by the code printed on the paper (scanned or typed). Field by field with warnings;
+ * correct a field with a reason, accept or return, export.
  */
-export function SubmissionPanel({ ticketId, timeZone, api: given }: { ticketId: string | null; timeZone: string; api?: SubmissionApi }) {
+export function SubmissionPanel({ ticketId, timeZone, api: given, notices }: { ticketId: string | null; timeZone: string; api?: SubmissionApi; notices?: SubmissionNotices }) {
   const api = useMemo(() => given ?? createSubmissionApi(() => sessionToken(sessionStorage)), [given]);
   const [forTicket, setForTicket] = useState<SubmissionDetail[]>([]);
   const [loading, setLoading] = useState(false);
   const [found, setFound] = useState<SubmissionDetail | null>(null);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** Bumped by a notice about the current ticket: fetch its forms again. */
+  const [attachedCount, setAttachedCount] = useState(0);
+  const online = notices?.online ?? true;
+  const onNotice = notices?.onNotice;
 
+  // Another ticket: start from nothing.
   useEffect(() => {
     setForTicket([]);
     setError(null);
-    if (!ticketId) return;
+  }, [ticketId]);
+
+  useEffect(() => {
+    if (!ticketId || !onNotice) return;
+    return onNotice('submission:attached', (raw) => {
+      const notice = submissionAttachedSchema.safeParse(raw);
+      if (notice.success && notice.data.ticketId === ticketId) setAttachedCount((n) => n + 1);
+    });
+  }, [ticketId, onNotice]);
+
+  // The ticket's forms: when it is called, when one is attached, when the connection is back.
+  useEffect(() => {
+    if (!ticketId || !online) return;
     let current = true;
     setLoading(true);
     void api.byTicket(ticketId).then((r) => {
       if (!current) return;
       setLoading(false);
-      if (r.ok) setForTicket(r.data);
-      else setError(r.message);
+      if (r.ok) {
+        setForTicket(r.data);
+        setError(null);
+      } else setError(r.message);
     });
     return () => {
       current = false;
+      setLoading(false);
     };
-  }, [ticketId, api]);
+  }, [ticketId, api, attachedCount, online]);
 
   async function lookUp(event: Event): Promise<void> {
     event.preventDefault();

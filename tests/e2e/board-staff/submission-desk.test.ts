@@ -105,6 +105,28 @@ describe('the clerk desk shows the called ticket’s form', () => {
     expect(stored.body.corrections).toEqual([expect.objectContaining({ path: 'applicant.legalRepPhone', oldValue: '13991234567', newValue: '13700001111', reason: '市民口述更正' })]);
   }, 60_000);
 
+  it('a form attached while its ticket is already at the window shows up without calling again', async () => {
+    const { ticket } = await drawTicket(kiosk, 'food-business-licence');
+    await desk.locator('.action-callNext:not([disabled])').click();
+    // A ticket still open at the window (the last test's) is finished on the way.
+    const finish = desk.locator('.dialog-actions .action.good');
+    const called = desk.locator('.current-number', { hasText: ticket.number });
+    await finish.or(called).first().waitFor();
+    if (await finish.isVisible()) await finish.click();
+    await called.waitFor();
+    await desk.locator('.submission-none').waitFor();
+
+    // The citizen fills the form at a kiosk now and attaches the ticket they hold.
+    const receipt = await submit(sample());
+    const attached = await hall.request('POST', `/api/submissions/${receipt.id}/ticket`, { ticketId: ticket.id });
+    expect(attached.status).toBe(200);
+    const card = desk.locator(`.submission-card[data-code="${receipt.code}"]`);
+    await card.waitFor();
+    await expect(card.locator('.submission-head').textContent()).resolves.toContain(ticket.number);
+    expect(await desk.locator('.submission-none').count()).toBe(0);
+    await expect(desk.locator('.submission-panel .count-badge').textContent()).resolves.toBe('1');
+  }, 60_000);
+
   it('finds a form by the code typed from the paper, and returns it with reasons', async () => {
     const receipt = await submit(sample());
     const typed = `${receipt.code.slice(0, 4).toLowerCase()} ${receipt.code.slice(4)}`;
