@@ -102,12 +102,16 @@ describe('setup mode commands on the device agent', () => {
     expect(simulated.printed).toHaveLength(1);
 
     const pushed = nextEvent<[DeviceStatus[]]>(client as unknown as EventEmitter, 'devices', 10_000);
+    const statuses: DeviceStatus[] = [];
+    client.on('device:status', (status) => statuses.push(status));
     const restarted = data(await ask<AgentRestartResult>(client, 'agent:restart'));
     const printerNow = restarted.devices.find((d) => d.id === 'ticketPrinter')!;
     expect(printerNow).toMatchObject({ kind: 'ticketPrinter', uri: `serial:${pty.a}?baud=115200` });
     expect(restarted.devices.map((d) => d.id)).toEqual(['ticketPrinter', 'idCardReader', 'a4Printer']);
     // Every client hears the new list, so a kiosk drops what it knew of the old devices.
     expect((await pushed)[0].find((d) => d.id === 'ticketPrinter')!.uri).toBe(`serial:${pty.a}?baud=115200`);
+    // Devices closed for a restart are not reported offline: a kiosk would pass that on to staff as faults.
+    expect(statuses.filter((st) => st.state === 'offline')).toEqual([]);
     await waitUntil(() => agent.hub.status('ticketPrinter')!.state === 'ready', 5_000, 'the serial printer to be ready');
 
     const printed = data(await ask<PrintTicketResult>(client, 'print:ticket', { slip: { ...slip, number: 'S042' } }));

@@ -91,6 +91,8 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
   readonly #a4Ready = new Map<string, boolean>();
   /** ID card readers whose SAM module answered something other than ok. */
   readonly #samFaults = new Map<string, string>();
+  /** While a restart closes the devices: their going offline is no fault to report. */
+  #closingForRestart = false;
 
   constructor(
     private readonly logger: Logger,
@@ -123,7 +125,12 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
    * Listeners on the hub stay: the agent's clients and the hall link see the new devices.
    */
   async restart(configs: DeviceConfig[]): Promise<void> {
-    await this.close();
+    this.#closingForRestart = true;
+    try {
+      await this.close();
+    } finally {
+      this.#closingForRestart = false;
+    }
     try {
       await this.start(configs);
     } finally {
@@ -193,6 +200,7 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
   }
 
   #emitStatus(id: string): void {
+    if (this.#closingForRestart) return;
     const status = this.status(id);
     if (status) this.emit('status', status);
   }
