@@ -234,13 +234,15 @@ function UriEditor({ device, choice, ports, onChange, onDone }: EditorProps) {
         <>
           <span class="setup-label">{c.ports}</span>
           {ports === null && <p class="setup-note">{c.portsLoading}</p>}
-          <div class="chips">
-            {found.map((p) => (
-              <button key={p.uri} type="button" class={`chip ${device.uri.split('?')[0] === p.uri ? 'selected' : ''}`} data-port={p.uri} onClick={() => onChange(pickPort(device.uri, p.uri))}>
-                {p.label}
-              </button>
-            ))}
-          </div>
+          {found.length > 0 && (
+            <div class="chips">
+              {found.map((p) => (
+                <button key={p.uri} type="button" class={`chip ${device.uri.split('?')[0] === p.uri ? 'selected' : ''}`} data-port={p.uri} onClick={() => onChange(pickPort(device.uri, p.uri))}>
+                  {p.label}
+                </button>
+              ))}
+            </div>
+          )}
           {ports?.notes.map((note) => (
             <p key={note} class="setup-note">
               {note}
