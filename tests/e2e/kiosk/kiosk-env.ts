@@ -22,9 +22,9 @@ export interface KioskEnv {
   close(): Promise<void>;
 }
 
-export async function startKioskEnv(options: StartOptions = {}): Promise<KioskEnv> {
+export async function startKioskEnv(options: StartOptions = {}, { agentConfig }: { agentConfig?: string } = {}): Promise<KioskEnv> {
   const hall = await startHall({ alwaysOpen: true, ...options });
-  const agent = await startAgentProcess();
+  const agent = await startAgentProcess(agentConfig);
   const relay = await startRelay(Number(new URL(hall.url).port));
   const browser = await launchBrowser();
   const agentUrl = `http://127.0.0.1:${agent.port}`;
@@ -74,9 +74,13 @@ export interface AgentProcess {
 
 const HALL_DEVICES = fileURLToPath(new URL('../../../device-drivers/bin/hall-devices.js', import.meta.url));
 
-/** The device agent as the kiosk PC runs it (`hall-devices agent --sim`), on a free port. */
-export async function startAgentProcess(): Promise<AgentProcess> {
-  const child: ChildProcess = spawn(process.execPath, [HALL_DEVICES, 'agent', '--sim', '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+/**
+ * The device agent as the kiosk PC runs it, on a free port: `hall-devices agent --sim`, or with
+ * `configPath` `hall-devices agent --config FILE` (devices as the file says; setup mode can edit it).
+ */
+export async function startAgentProcess(configPath?: string): Promise<AgentProcess> {
+  const mode = configPath ? ['--config', configPath] : ['--sim'];
+  const child: ChildProcess = spawn(process.execPath, [HALL_DEVICES, 'agent', ...mode, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
   const port = await new Promise<number>((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new Error(`agent did not start: ${text}`)), 15_000);
