@@ -17,7 +17,8 @@ const usage = `usage:
   hall-devices agent [--config agent.json] [--sim] [--port 7600] [--allow-origin URL]…
       run the device agent; --sim replaces every device by its simulator
       (with no config: a whole simulated kiosk plus a window keypad and evaluator);
-      --allow-origin lets pages from that origin (the hall server) connect besides loopback
+      --allow-origin lets pages from that origin (the hall server) connect besides loopback;
+      kill -HUP reopens every device from the config file (as setup mode's restart does)
   hall-devices sim printer|idcard|keypad|evaluator|scanner|led --path /tmp/ttyB [options]
       a simulated device on a serial line; type "help" for its commands
       printer:   --out DIR (keep .bin, .txt and .svg of every ticket) --profile generic-58|generic-80
