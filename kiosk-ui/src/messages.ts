@@ -238,6 +238,8 @@ export const messages = {
     loading: '正在加载词库…',
     numbers: '123',
     letters: 'ABC',
+    shift: '大写',
+    capsLock: '大写锁定',
   },
   pairing: {
     title: '设备配对',

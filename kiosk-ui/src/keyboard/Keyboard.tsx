@@ -1,10 +1,12 @@
-// The full on-screen keyboard: digits, letters, and pinyin input with phrase candidates.
-// Loaded lazily (see LazyKeyboard.tsx) together with its dictionary.
+// The full on-screen keyboard: digits, letters (大写: one-shot shift, double tap locks), and
+// pinyin input with phrase candidates. Loaded lazily (see LazyKeyboard.tsx) with its dictionary.
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { messages } from '../messages.ts';
 import { loadPinyinEngine } from './dictionary.ts';
 import type { PinyinEngine } from './pinyin-engine.ts';
+import { keyLabel, shiftOff, tapShift, typeKey, type Shift } from './shift.ts';
+import './keyboard.css';
 
 const k = messages.keyboard;
 const rows = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -23,6 +25,7 @@ export interface KeyboardProps {
 export default function Keyboard({ value, onChange, onDone, onComposing, maxLength = 60, symbols = false }: KeyboardProps) {
   const mode = useSignal<'pinyin' | 'english'>(symbols ? 'english' : 'pinyin');
   const buffer = useSignal('');
+  const shift = useSignal<Shift>(shiftOff);
   const engine = useSignal<PinyinEngine | null>(null);
   useEffect(() => {
     let live = true;
@@ -39,8 +42,10 @@ export default function Keyboard({ value, onChange, onDone, onComposing, maxLeng
   const put = (text: string) => onChange((value + text).slice(0, maxLength));
 
   function letter(c: string) {
-    if (mode.value === 'pinyin' && /[a-z]/.test(c) && composing.length < 24) buffer.value = composing + c;
-    else put(c);
+    const typed = typeKey({ value, composing }, c, mode.value, shift.value, maxLength);
+    shift.value = typed.shift;
+    buffer.value = typed.typing.composing;
+    if (typed.typing.value !== value) onChange(typed.typing.value);
   }
   function choose(word: string, consumed: number) {
     put(word);
@@ -77,9 +82,10 @@ export default function Keyboard({ value, onChange, onDone, onComposing, maxLeng
       </div>
       {(symbols ? [...rows, '.:/-_?='] : rows).map((row) => (
         <div key={row} class="keyboard-row">
+          {row === 'zxcvbnm' && <ShiftKey shift={shift.value} onTap={(at) => (shift.value = tapShift(shift.value, at))} />}
           {[...row].map((c) => (
             <button key={c} type="button" class="key" data-key={c} onClick={() => letter(c)}>
-              {c}
+              {keyLabel(c, shift.value)}
             </button>
           ))}
           {row === 'zxcvbnm' && (
@@ -109,5 +115,26 @@ export default function Keyboard({ value, onChange, onDone, onComposing, maxLeng
         </button>
       </div>
     </div>
+  );
+}
+
+/** 大写: an arrow, filled while the next letter is a capital, with a bar under it while locked. */
+function ShiftKey({ shift, onTap }: { shift: Shift; onTap: (at: number) => void }) {
+  const state = shift.state;
+  return (
+    <button
+      type="button"
+      class={`key key-wide key-shift shift-${state}`}
+      data-shift={state}
+      aria-pressed={state !== 'off'}
+      aria-label={state === 'locked' ? k.capsLock : k.shift}
+      onClick={(event) => onTap(event.timeStamp)}
+    >
+      <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true">
+        <path d="M12 3 3 12h5v5h8v-5h5z" fill={state === 'off' ? 'none' : 'currentColor'} stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+        {state === 'locked' && <rect x="8" y="19.5" width="8" height="2.5" fill="currentColor" />}
+      </svg>
+      <span class="key-shift-text">{k.shift}</span>
+    </button>
   );
 }

@@ -146,7 +146,26 @@ describe('自助填单', () => {
     await field(page, 'staff').getByRole('button', { name: '添加一行' }).tap();
     await page.getByTestId('suggest-staff.0.name').tap();
     await fillText(page, 'staff.0.post', [['chushi', '厨师']]);
-    await fillText(page, 'staff.0.healthCertNo', ['xc202600871'], true);
+    // 大写: one tap capitalises one letter; a double tap locks capitals until the next tap.
+    await field(page, 'staff.0.healthCertNo').tap();
+    await page.locator('.keyboard .key-wide', { hasText: '拼音' }).tap();
+    const shiftKey = page.locator('.keyboard .key-shift');
+    await shiftKey.tap();
+    await page.locator('.keyboard .key-shift[data-shift="once"]').waitFor();
+    expect(await page.locator('.keyboard [data-key="x"]').textContent()).toBe('X');
+    await typeKeys(page, 'x');
+    await page.locator('.keyboard .key-shift[data-shift="off"]').waitFor();
+    expect(await page.locator('.keyboard [data-key="c"]').textContent()).toBe('c');
+    await shiftKey.dblclick();
+    await page.locator('.keyboard .key-shift[data-shift="locked"]').waitFor();
+    await page.screenshot({ path: artifactPath('kiosk-portrait-keyboard-caps-lock.png') });
+    await typeKeys(page, 'c');
+    expect(await page.locator('.keyboard [data-key="q"]').textContent()).toBe('Q');
+    await shiftKey.tap();
+    await page.locator('.keyboard .key-shift[data-shift="off"]').waitFor();
+    await typeKeys(page, '202600871');
+    await keyboardDone(page);
+    expect(await field(page, 'staff.0.healthCertNo').textContent()).toBe('XC202600871');
     await field(page, 'staff.0.certValidUntil').locator('[data-unit="year"] [data-step="+"]').tap();
     await field(page, 'equipment').getByRole('button', { name: '添加一行' }).tap();
     await fillText(page, 'equipment.0.name', [['xiaodu', '消毒'], ['gui', '柜']]);
@@ -186,7 +205,7 @@ describe('自助填单', () => {
     writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
     const { stdout } = await promisify(execFile)('pdftotext', ['-layout', file, '-'], { timeout: 20_000 });
     const printedText = stdout.replace(/\s+/g, '');
-    for (const value of ['王记面馆', '92610102MA6X8K3L25', '测试甲', '110101199003070011', '13991234567', '解放路26号', '韩森寨街道', '48.5', '24', '餐饮服务经营者', '热食类', '厨师', 'xc202600871', '消毒柜', '厨房', code]) {
+    for (const value of ['王记面馆', '92610102MA6X8K3L25', '测试甲', '110101199003070011', '13991234567', '解放路26号', '韩森寨街道', '48.5', '24', '餐饮服务经营者', '热食类', '厨师', 'XC202600871', '消毒柜', '厨房', code]) {
       expect(printedText, value).toContain(value);
     }
 
@@ -220,7 +239,7 @@ describe('自助填单', () => {
     });
     expect(submission.data).toMatchObject({
       business: { premisesRegion: '610102004', premisesArea: 48.5, seats: 24, type: 'catering', cateringItems: ['hot'], hasWarehouse: false },
-      staff: [{ name: '测试甲', post: '厨师', healthCertNo: 'xc202600871' }],
+      staff: [{ name: '测试甲', post: '厨师', healthCertNo: 'XC202600871' }],
       equipment: [{ name: '消毒柜', quantity: 1, location: '厨房' }],
     });
     expect(String(submission.data.signature)).toMatch(/^data:image\/png;base64,/);
