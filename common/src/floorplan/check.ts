@@ -6,7 +6,7 @@ import { distance, distanceToPolyline, lerp, pointInPolygon, polygonDistance, po
 import { fixtureFootprint, fixtureHeight, openingGeometry, openingSides, zoneAreas, zoneAt, zoneCentre, zoneName } from './plan-geometry.ts';
 import type { Condition, PerClass, Rule, RuleSet, RuleSource, SizeClass, ZoneSelector } from './rules.ts';
 import { symbolDef, symbols } from './symbols.ts';
-import { cleanliness, isFoodHandling, zoneGroupNames, zoneKind, zoneKinds } from './zones.ts';
+import { cleanliness, isFoodHandling, zoneGroupNames, zoneGroups, zoneKind, zoneKinds, type ZoneGroup } from './zones.ts';
 
 export type RuleStatus = 'pass' | 'fail' | 'not-applicable';
 
@@ -94,7 +94,11 @@ function holds(c: Condition | undefined, ctx: Context): boolean {
   return true;
 }
 
-const applies = (r: { when?: Condition; unless?: Condition }, ctx: Context): boolean => holds(r.when, ctx) && !(r.unless && holds(r.unless, ctx));
+const applies = (r: { when?: Condition; unless?: Condition | Condition[] }, ctx: Context): boolean => {
+  if (!holds(r.when, ctx)) return false;
+  const unless = r.unless === undefined ? [] : Array.isArray(r.unless) ? r.unless : [r.unless];
+  return !unless.some((c) => holds(c, ctx));
+};
 
 export const selects = (s: ZoneSelector, z: Zone): boolean =>
   ((s.groups?.includes(zoneKind(z.type).group) ?? false) || (s.types?.includes(z.type) ?? false)) && !(s.exclude?.includes(z.type) ?? false);
@@ -102,9 +106,9 @@ export const selects = (s: ZoneSelector, z: Zone): boolean =>
 export function describeSelector(s: ZoneSelector): string {
   const parts = [...(s.groups ?? []).map((g) => zoneGroupNames[g]), ...(s.types ?? []).map((t) => zoneKinds[t].name)];
   const except = (s.exclude ?? []).map((t) => zoneKinds[t].name);
-  if (s.groups && ['clean', 'semi-clean', 'general'].every((g) => s.groups!.includes(g as never)) && s.groups.length === 3 && !s.types) {
-    return except.length ? `食品处理区（不含${names(except)}）` : '食品处理区';
-  }
+  const groups = new Set(s.groups ?? []);
+  const whole = groups.size === 3 && ['clean', 'semi-clean', 'general'].every((g) => groups.has(g as ZoneGroup)) ? '食品处理区' : groups.size === zoneGroups.length ? '经营场所' : undefined;
+  if (whole && !s.types) return except.length ? `${whole}（不含${names(except)}）` : whole;
   return names(parts) + (except.length ? `（不含${names(except)}）` : '');
 }
 
@@ -146,10 +150,10 @@ function foodDiningRatio(rule: RuleOf<'foodDiningRatio'>, ctx: Context): Outcome
   if (diningZones.length === 0) return notApplicable('图中没有就餐区，不需要比较食品处理区与就餐区面积。');
   const ids = ctx.plan.zones.filter((z) => isFoodHandling(z.type) || zoneKind(z.type).group === 'dining').map((z) => z.id);
   const need = dining / k;
-  if (food + 1e-9 >= need) return pass(`食品处理区 ${fmt(food, 1)}㎡ 与就餐区 ${fmt(dining, 1)}㎡ 之比达到 1:${fmt(k, 1)}。`, ids);
+  if (food + 1e-9 >= need) return pass(`食品处理区 ${fmt(food, 1)}㎡，就餐区 ${fmt(dining, 1)}㎡，比例 1:${food > 0 ? fmt(dining / food, 2) : '0'}，在要求的 1:${k.toFixed(1)} 以内。`, ids);
   const ratio = food > 0 ? `1:${fmt(dining / food, 2)}` : '0';
   return fail(
-    `食品处理区太小：食品处理区 ${fmt(food, 1)}㎡，就餐区 ${fmt(dining, 1)}㎡，比例为 ${ratio}；${sizeClass.name}要求不低于 1:${fmt(k, 1)}，食品处理区至少要 ${fmt(need, 1)}㎡（或减小就餐区）。`,
+    `食品处理区太小：食品处理区 ${fmt(food, 1)}㎡，就餐区 ${fmt(dining, 1)}㎡，比例为 ${ratio}；${sizeClass.name}要求不低于 1:${k.toFixed(1)}，食品处理区至少要 ${fmt(need, 1)}㎡（或减小就餐区）。`,
     [`食品处理区还差 ${fmt(need - food, 1)}㎡`],
     ids,
   );
@@ -428,7 +432,7 @@ function titleBlock(rule: RuleOf<'titleBlock'>, ctx: Context): Outcome {
 }
 
 function runRule(rule: Rule, ctx: Context): Outcome {
-  if (!holds(rule.when, ctx)) return notApplicable('按申报的经营项目，此规则不适用。');
+  if (!applies(rule, ctx)) return notApplicable('按申报的经营类型和经营项目，此规则不适用。');
   switch (rule.kind) {
     case 'requiredZones':
       return requiredZones(rule, ctx);

@@ -13,11 +13,13 @@ export const ruleSourceSchema = z.strictObject({
   issuer: z.string().min(1).optional(),
   /** Document number (文号), when known. */
   number: z.string().min(1).optional(),
-  /** YYYY, YYYY-MM or YYYY-MM-DD. */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  /** YYYY, YYYY-MM or YYYY-MM-DD; absent when not known yet (say so in the note). */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
   url: z.url().optional(),
   /** Where the value came from, caveats, what to verify. */
   note: z.string().optional(),
+  /** Someone has compared the values with the official text. */
+  verified: z.boolean().default(false),
 });
 export type RuleSource = z.infer<typeof ruleSourceSchema>;
 
@@ -56,14 +58,18 @@ const ruleBase = {
   title: z.string().min(1),
   /** The rule's own source where it differs from the rule set's. */
   source: ruleSourceSchema.optional(),
+  /** The rule applies only when this holds… */
   when: conditionSchema.optional(),
+  /** …and not when this (or any of these) holds. */
+  unless: z.union([conditionSchema, z.array(conditionSchema).min(1)]).optional(),
 };
 
 const requirementBase = {
   /** What is required, in Chinese ("粗加工区", "蔬菜清洗水池"). */
   name: z.string().min(1),
   when: conditionSchema.optional(),
-  unless: conditionSchema.optional(),
+  /** Exempt when this condition (or any of these) holds. */
+  unless: z.union([conditionSchema, z.array(conditionSchema).min(1)]).optional(),
 };
 
 export const ruleSchema = z.discriminatedUnion('kind', [
