@@ -62,6 +62,12 @@ export interface StartOptions {
   logger?: pino.Logger;
   /** Every category drawable at any hour (the demo's setting). */
   alwaysOpen?: boolean;
+  /**
+   * A new hall: start from an empty database holding only the first admin account (username
+   * `admin`) with this password, as `hall-server` does with HALL_INITIAL_ADMIN_PASSWORD. No
+   * seed is loaded; the admin console sets up the rest.
+   */
+  initialAdminPassword?: string;
 }
 
 export async function startHall(options: StartOptions = {}): Promise<TestHall> {
@@ -70,7 +76,7 @@ export async function startHall(options: StartOptions = {}): Promise<TestHall> {
   const config = loadServerConfig({ env: {}, overrides: { port: 0, host: '127.0.0.1', dataDir: dir, demo: options.demo ?? true, alwaysOpen: options.alwaysOpen ?? false, logLevel: 'silent' } });
   const server = await createHallServer(config, {
     clock: clock.now,
-    seed: options.seed ?? loadDemoHall(),
+    ...(options.initialAdminPassword !== undefined ? { initialAdminPassword: options.initialAdminPassword } : { seed: options.seed ?? loadDemoHall() }),
     logger: options.logger ?? pino({ level: 'silent' }),
     hashPassword: memoHash,
   });

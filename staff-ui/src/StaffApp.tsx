@@ -15,7 +15,7 @@ export function StaffApp({ model }: { model: StaffModel }) {
   }
   const connection = model.connection.value;
   if (!session || !connection) return <LoginScreen notice={model.loginNotice.value} onLoggedIn={model.loggedIn} />;
-  return <DeskScreen staff={session.staff} connection={connection} desk={model.desk} now={model.now.value} onLogout={() => model.logout()} />;
+  return <DeskScreen staff={session.staff} connection={connection} desk={model.desk} now={model.now.value} autoSignIn={model.autoSignIn} onLogout={() => model.logout()} />;
 }
 
 type AdminProps = { session: SessionInfo; now: number; onLogout: () => void };

@@ -166,6 +166,7 @@ export const resources: Record<string, Resource> = {
       { label: T['staff.column.0'], value: (s) => str(s.username) },
       { label: T['staff.column.1'], value: (s) => str(s.displayName) },
       { label: T['staff.column.2'], value: (s) => (s.role === 'admin' ? W.admin : W.clerk) },
+      { label: T['staff.column.4'], value: (s, ctx) => assignedWindowText(s, ctx) },
       { label: T['staff.column.3'], value: (s) => yesNo(s.enabled) },
     ],
     fields: [
@@ -173,11 +174,17 @@ export const resources: Record<string, Resource> = {
       { kind: 'text', path: 'displayName', label: T['staff.displayName'], hint: T['staff.displayName.hint'], required: true, maxLength: 30 },
       { kind: 'select', path: 'role', label: T['staff.role'], options: () => [{ value: 'clerk', label: W.clerk }, { value: 'admin', label: W.admin }] },
       { kind: 'password', path: 'password', label: T['staff.password'], hint: T['staff.password.hint'], requiredOnCreate: true },
+      { kind: 'select', path: 'windowId', label: T['staff.windowId'], hint: T['staff.windowId.hint'], options: windowOptions, optional: true },
+      { kind: 'bool', path: 'windowLocked', label: T['staff.windowLocked'], hint: T['staff.windowLocked.hint'], when: (d) => Boolean(d.windowId) },
       { kind: 'bool', path: 'enabled', label: T['staff.enabled'] },
     ],
-    blank: () => ({ id: '', username: '', displayName: '', role: 'clerk', enabled: true, password: '' }),
-    // The account id follows the username when created: admins think in usernames.
-    normalize: (d, creating) => (creating ? { ...d, id: str(d.username).replace(/[^a-z0-9-]/g, '-').replace(/^-+/, '').slice(0, 40) } : d),
+    blank: () => ({ id: '', username: '', displayName: '', role: 'clerk', enabled: true, windowId: null, windowLocked: false, password: '' }),
+    // The account id follows the username when created: admins think in usernames. No
+    // assigned window, nothing to lock to.
+    normalize: (d, creating) => {
+      const assignment = { windowId: d.windowId ?? null, windowLocked: Boolean(d.windowId) && d.windowLocked === true };
+      return creating ? { ...d, ...assignment, id: str(d.username).replace(/[^a-z0-9-]/g, '-').replace(/^-+/, '').slice(0, 40) } : { ...d, ...assignment };
+    },
     toWire: (d) => {
       const { password, ...rest } = d;
       return password ? { ...rest, password } : rest;
@@ -289,6 +296,14 @@ export const resources: Record<string, Resource> = {
     blank: () => ({ date: '', kind: 'holiday', name: '' }),
   },
 };
+
+/** The staff list's window column: "12号", and whether it is the only one. */
+function assignedWindowText(s: Draft, ctx: FieldContext): string {
+  if (!s.windowId) return '';
+  const number = ctx.state?.windows.find((w) => w.id === s.windowId)?.number;
+  const text = number === undefined ? str(s.windowId) : windowShort(number);
+  return s.windowLocked ? `${text}${W.lockedSuffix}` : text;
+}
 
 function isBoard(d: Draft): boolean {
   return d.kind === 'board';

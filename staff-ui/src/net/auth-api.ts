@@ -1,5 +1,6 @@
 // Staff login over REST: POST /api/auth/login {username, password} → {staff, token, expiresAt}.
 import type { SessionInfo } from '@hall/common/api';
+import type { Staff } from '@hall/common/domain';
 import type { ErrorBody } from '@hall/common/errors';
 import { messages } from '../messages.ts';
 
@@ -18,5 +19,21 @@ export async function login(username: string, password: string, fetchImpl: typeo
     return { ok: false, message: error?.message ?? messages.login.failed };
   } catch {
     return { ok: false, message: messages.login.failed };
+  }
+}
+
+/**
+ * The signed-in account as the server has it now (GET /api/auth/me): an admin may have changed
+ * it (an assigned window) since the login. Null when the session is no longer accepted;
+ * undefined when the server could not be asked.
+ */
+export async function fetchMyAccount(token: string, fetchImpl: typeof fetch = fetch): Promise<Staff | null | undefined> {
+  try {
+    const response = await fetchImpl('/api/auth/me', { headers: { authorization: `Bearer ${token}` } });
+    if (response.status === 401) return null;
+    if (!response.ok) return undefined;
+    return ((await response.json()) as { staff: Staff }).staff;
+  } catch {
+    return undefined;
   }
 }

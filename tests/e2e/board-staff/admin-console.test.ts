@@ -144,6 +144,36 @@ describe('admin console', () => {
     expect(r.status).toBe(200);
   });
 
+  it('staff: a window assigned in the console reaches the clerk’s open picker without a reload', async () => {
+    const desk = await (await desktopContext(browser, { width: 1280, height: 800 })).newPage();
+    desk.setDefaultTimeout(5000);
+    await desk.goto(`${hall.url}/staff/`);
+    await login(desk, { username: 'zhang.wei', password: 'zhangwei-2026' });
+    await desk.locator('.picker-grid .window-choice').first().waitFor();
+    expect(await desk.locator('.assigned-window').count()).toBe(0);
+
+    await openPage('工作人员');
+    await admin.locator('.admin-table tbody tr', { hasText: 'zhang.wei' }).click();
+    // The lock is offered only once a window is chosen.
+    expect(await admin.locator('.edit-form [name="windowLocked"]').count()).toBe(0);
+    await admin.locator('.edit-form [name="windowId"]').selectOption('w05');
+    await admin.locator('.edit-form [name="windowLocked"]').check();
+    await admin.locator('.edit-form button[type=submit]').click();
+    await admin.locator('.admin-table tbody tr', { hasText: 'zhang.wei' }).filter({ hasText: '5号（仅限）' }).waitFor();
+    await admin.screenshot({ path: artifactPath('board-staff-admin-staff.png'), fullPage: true });
+
+    await desk.locator('.assigned-window', { hasText: '5号窗口' }).waitFor();
+    const six = desk.locator('.window-choice', { has: desk.locator('.choice-number', { hasText: /^6$/ }) });
+    expect(await six.isDisabled()).toBe(true);
+    await desk.locator('.assigned-sign-in').click();
+    await desk.locator('.desk-bar h1', { hasText: '5号窗口' }).waitFor();
+    await desk.locator('.desk-bar button', { hasText: '签出' }).click();
+    await desk.locator('.assigned-window').waitFor();
+    await desk.context().close();
+    const audit = await hall.request<Array<{ action: string; target: string }>>('GET', '/api/admin/audit?limit=20', undefined, await hall.login(ADMIN));
+    expect(audit.body.some((a) => a.action === 'staff.update' && a.target === 'zhang-wei')).toBe(true);
+  });
+
   it('settings, holidays, notices, service items and the audit log render and save', async () => {
     await openPage('大厅设置');
     await admin.locator('.edit-form [name="weekdayHours"]').waitFor();
