@@ -1,7 +1,7 @@
 // Setup mode's commands on a real agent (in process, port 0) through a real Socket.IO client:
 // the ticket printer moves from its simulator to a serial line (a socat pseudo-terminal with
 // the printer simulator on the far end), the devices restart, and the next ticket arrives there.
-import type { EventEmitter } from 'node:events';
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ import { parseAgentConfig } from '../src/agent/config.ts';
 import { isSetupClient } from '../src/agent/server.ts';
 import { PrinterSimulator } from '../src/printer/simulator.ts';
 import { SerialTransport } from '../src/transport/serial.ts';
+import type { DeviceFault, HallLink, HallLinkEvents, HallLinkState } from '../src/agent/hall-link.ts';
 import { createPtyPair, socatBackoff } from './helpers/socat.ts';
 import { nextEvent, waitUntil } from './helpers/wait.ts';
 
@@ -173,6 +174,28 @@ describe('setup mode commands on the device agent', () => {
     const reply = await ask<DeviceConfigView>(client, 'config:save', { devices: [] });
     expect(reply).toEqual({ ok: false, error: { code: 'CONFIG_READ_ONLY', message: view.readOnly } });
     expect(JSON.parse(readFileSync(path, 'utf8')).devices).toHaveLength(3);
+  });
+
+  it('on a window PC, a device removed by a restart no longer counts among the faults the hall server sees', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hall-agent-setup-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'agent.json');
+    const gone = join(dir, 'no-such-tty');
+    writeFileSync(path, JSON.stringify({ port: 0, devices: [{ id: 'windowBus', kind: 'windowBus', uri: `serial:${gone}` }] }));
+    const faults: DeviceFault[][] = [];
+    const link = Object.assign(new EventEmitter<HallLinkEvents>(), {
+      state: 'connected' as HallLinkState,
+      keypadAction: async () => ({ ok: true as const }),
+      rating: async () => ({ ok: true as const }),
+      reportFaults: async (list: DeviceFault[]) => (faults.push(list), { ok: true as const }),
+      close: async () => {},
+    }) satisfies HallLink;
+    const agent = await startAgent(parseAgentConfig(JSON.parse(readFileSync(path, 'utf8'))), { configPath: path, logger: pino({ level: 'silent' }), hallLink: link, transportOptions: { backoff: socatBackoff } });
+    cleanups.push(() => agent.close());
+    await waitUntil(() => faults.at(-1)?.some((f) => f.device === 'windowBus' && f.code === 'offline') ?? false, 5_000, 'the missing bus to be reported');
+    await agent.setup.save([]);
+    await agent.setup.restart();
+    await waitUntil(() => faults.at(-1)?.length === 0, 5_000, 'the fault to be cleared');
   });
 
   it('only a page of ours on this machine may use the setup commands', async () => {

@@ -112,6 +112,8 @@ function connectHall(hub: DeviceHub, link: HallLink, config: AgentConfig, logger
     void link.reportFaults(now);
   };
   hub.on('status', report);
+  // After setup mode's restart the devices may differ: faults of ones that went are cleared.
+  hub.on('devices', report);
   link.on('state', (state) => {
     if (state === 'connected') {
       last = '';

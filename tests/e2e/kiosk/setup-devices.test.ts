@@ -17,7 +17,7 @@ vi.setConfig({ testTimeout: 90_000 });
 
 const HALL_DEVICES = fileURLToPath(new URL('../../../device-drivers/bin/hall-devices.js', import.meta.url));
 
-// The on-screen keyboard has lower-case letters, digits and . : / - _ ? =: a path it can type.
+// A path typed on the on-screen keyboard in one tap per character: lower-case, digits, / and :.
 const dir = join(tmpdir(), `hallsetup${process.pid}`);
 const configPath = join(dir, 'agent.json');
 const hostEnd = join(dir, 'ttya');
