@@ -3,7 +3,8 @@
 // Chinese message a restaurant owner understands. A failed check is advice, not a lock.
 import { businessTypeNames, type ElementId, type Fixture, type FloorPlan, type Opening, type TitleBlock, type Zone } from './document.ts';
 import { distance, distanceToPolyline, lerp, pointInPolygon, polygonDistance, polylineSegments, segmentsIntersect } from './geometry.ts';
-import { fixtureFootprint, fixtureHeight, openingGeometry, openingSides, zoneAreas, zoneAt, zoneCentre, zoneName } from './plan-geometry.ts';
+import { fixtureFootprint, fixtureHeight, openingGeometry, openingSides, zoneAreas, zoneCentre, zoneLocator, zoneName } from './plan-geometry.ts';
+import type { Metres, Point } from './units.ts';
 import type { Condition, PerClass, Rule, RuleSet, RuleSource, SizeClass, ZoneSelector } from './rules.ts';
 import { symbolDef, symbols } from './symbols.ts';
 import { cleanliness, isFoodHandling, zoneGroupNames, zoneGroups, zoneKind, zoneKinds, type ZoneGroup } from './zones.ts';
@@ -52,6 +53,7 @@ interface Context {
   facts: PlanFacts;
   area: Map<ElementId, number>;
   fixtureZone: Map<ElementId, Zone | undefined>;
+  zoneAt: (p: Point<Metres>) => Zone | undefined;
   sides: Map<ElementId, { left?: Zone; right?: Zone }>;
 }
 
@@ -171,8 +173,9 @@ function areaShare(rule: RuleOf<'areaShare'>, ctx: Context): Outcome {
   const problems: string[] = [];
   let shareText = '';
   if (minShare !== undefined && rule.of) {
-    const whole = sum(ctx.plan.zones.filter((z) => selects(rule.of!, z)).map((z) => ctx.area.get(z.id)!));
-    const ofName = describeSelector(rule.of);
+    const of = rule.of;
+    const whole = of === 'premises' ? ctx.facts.premisesArea : sum(ctx.plan.zones.filter((z) => selects(of, z)).map((z) => ctx.area.get(z.id)!));
+    const ofName = of === 'premises' ? '经营场所面积' : describeSelector(of);
     const share = whole > 0 ? part / whole : 0;
     shareText = `占${ofName} ${fmt(whole, 1)}㎡ 的 ${fmt(share * 100, 1)}%`;
     if (share + 1e-9 < minShare) problems.push(`${what}应不少于${ofName}的 ${fmt(minShare * 100, 1)}%（现为 ${fmt(share * 100, 1)}%，还差约 ${fmt(minShare * whole - part, 1)}㎡）`);
@@ -363,7 +366,7 @@ function rawFlowOneWay(rule: RuleOf<'rawFlowOneWay'>, ctx: Context): Outcome {
     for (const seg of polylineSegments(flow.points)) {
       const steps = Math.max(1, Math.ceil(distance(seg.a, seg.b) / rule.step));
       for (let i = 0; i <= steps && !bad; i++) {
-        const z = zoneAt(ctx.plan, lerp(seg.a, seg.b, i / steps));
+        const z = ctx.zoneAt(lerp(seg.a, seg.b, i / steps));
         const r = z ? cleanliness[zoneKind(z.type).group] : undefined;
         if (r === undefined || !z) continue;
         if (r < rank) bad = [cleanest!, z];
@@ -468,13 +471,15 @@ function runRule(rule: Rule, ctx: Context): Outcome {
 /** Runs every rule of the set over the plan, in the set's order. */
 export function checkPlan(plan: FloorPlan, set: RuleSet): CheckReport {
   const facts = planFacts(plan, set.sizeClasses);
+  const zoneAt = zoneLocator(plan);
   const ctx: Context = {
     plan,
     set,
     facts,
     area: zoneAreas(plan),
-    fixtureZone: new Map(plan.fixtures.map((f) => [f.id, zoneAt(plan, f.at)])),
-    sides: new Map(plan.openings.map((o) => [o.id, openingSides(plan, o)])),
+    zoneAt,
+    fixtureZone: new Map(plan.fixtures.map((f) => [f.id, zoneAt(f.at)])),
+    sides: new Map(plan.openings.map((o) => [o.id, openingSides(plan, o, 0.15, zoneAt)])),
   };
   const results = set.rules.map((rule): RuleResult => ({
     ruleId: rule.id,

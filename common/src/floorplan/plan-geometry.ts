@@ -1,7 +1,7 @@
 // Geometry of a plan's elements: walls and their joins at corners, openings placed along
 // walls, fixture footprints, zone areas and which zone a point lies in.
 import type { Corner, ElementId, Fixture, FloorPlan, Opening, Wall, Zone } from './document.ts';
-import { add, centroid, closestOnSegment, direction, distance, distanceToSegment, leftNormal, lineIntersection, pointInPolygon, polygonArea, rectangleCorners, type Segment } from './geometry.ts';
+import { add, bounds, centroid, closestOnSegment, direction, distance, distanceToSegment, leftNormal, lineIntersection, pointInPolygon, polygonArea, rectangleCorners, type Segment } from './geometry.ts';
 import { symbolDef } from './symbols.ts';
 import { m, sqm, type Metres, type Point, type SquareMetres } from './units.ts';
 import { zoneKind } from './zones.ts';
@@ -147,11 +147,11 @@ export function offsetAlongWall(plan: FloorPlan, wall: Wall, p: Point<Metres>): 
  * The zones on either side of an opening, looked up a little beyond the wall's faces. `left`
  * is on the wall's left normal. undefined: no zone there (outside, or not yet drawn).
  */
-export function openingSides(plan: FloorPlan, opening: Opening, reach = 0.15): { left?: Zone; right?: Zone } {
+export function openingSides(plan: FloorPlan, opening: Opening, reach = 0.15, locate: (p: Point<Metres>) => Zone | undefined = (p) => zoneAt(plan, p)): { left?: Zone; right?: Zone } {
   const g = openingGeometry(plan, opening);
   const d = g.wall.thickness / 2 + reach;
-  const left = zoneAt(plan, add(g.centre, vec(g.normal, d)));
-  const right = zoneAt(plan, add(g.centre, vec(g.normal, -d)));
+  const left = locate(add(g.centre, vec(g.normal, d)));
+  const right = locate(add(g.centre, vec(g.normal, -d)));
   return { ...(left ? { left } : {}), ...(right ? { right } : {}) };
 }
 
@@ -182,6 +182,24 @@ export function zoneAt(plan: FloorPlan, p: Point<Metres>): Zone | undefined {
     }
   }
   return best;
+}
+
+/**
+ * zoneAt for many points over one plan: areas and bounding boxes computed once, smallest
+ * zone first. Use it in loops (the checks sample flow arrows every 10 cm).
+ */
+export function zoneLocator(plan: FloorPlan): (p: Point<Metres>) => Zone | undefined {
+  const eps = 1e-6;
+  const zones = plan.zones
+    .map((zone) => ({ zone, area: zoneArea(zone), box: bounds(zone.outline)! }))
+    .sort((a, b) => a.area - b.area);
+  return (p) => {
+    for (const { zone, box } of zones) {
+      if (p.x < box.min.x - eps || p.x > box.max.x + eps || p.y < box.min.y - eps || p.y > box.max.y + eps) continue;
+      if (pointInPolygon(p, zone.outline, eps)) return zone;
+    }
+    return undefined;
+  };
 }
 
 export const fixtureZone = (plan: FloorPlan, f: Fixture): Zone | undefined => zoneAt(plan, f.at);

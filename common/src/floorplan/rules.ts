@@ -88,8 +88,8 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     ...ruleBase,
     kind: z.literal('areaShare'),
     zones: zoneSelectorSchema,
-    /** The whole the share is taken of; absent: only minArea applies. */
-    of: zoneSelectorSchema.optional(),
+    /** The whole the share is taken of: some zones, or 'premises' (the declared area, else all zones); absent: only minArea applies. */
+    of: z.union([z.literal('premises'), zoneSelectorSchema]).optional(),
     minShare: perClassSchema.optional(),
     minArea: perClassSchema.optional(),
   }),
