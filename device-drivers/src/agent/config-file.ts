@@ -6,24 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ConfiguredDevice } from '@hall/common/agent';
-import { AgentConfigError } from './config.ts';
+import { AgentConfigError, readConfigJson } from './config.ts';
 
 export type RawAgentConfig = Record<string, unknown>;
 
 /** The file as JSON, unvalidated (the running agent already validated it once). */
 export async function readRawAgentConfig(path: string): Promise<RawAgentConfig> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new AgentConfigError(`cannot read ${path}: ${(error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new AgentConfigError(`${path} is not valid JSON: ${(error as Error).message}`);
-  }
+  const json = await readConfigJson(path);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new AgentConfigError(`${path} does not hold a JSON object`);
   return json as RawAgentConfig;
 }

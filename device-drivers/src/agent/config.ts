@@ -154,20 +154,23 @@ export function parseAgentConfig(input: unknown): AgentConfig {
   return result.data;
 }
 
-export async function loadAgentConfig(path: string): Promise<AgentConfig> {
+/** The file's JSON, not yet validated; a missing or unreadable file or bad JSON is an AgentConfigError. */
+export async function readConfigJson(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     throw new AgentConfigError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new AgentConfigError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
-  return parseAgentConfig(json);
+}
+
+export async function loadAgentConfig(path: string): Promise<AgentConfig> {
+  return parseAgentConfig(await readConfigJson(path));
 }
 
 /** A whole simulated kiosk plus one window's keypad (address 1) and evaluator (address 2). */
