@@ -47,7 +47,9 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
 
   const hallLink = options.hallLink !== undefined ? options.hallLink : config.hall ? new SocketIoHallLink({ url: config.hall.url, ...(config.hall.token ? { token: config.hall.token } : {}) }) : null;
   if (hallLink) connectHall(hub, hallLink, config, logger);
-  if (hallLink && devices.some((d) => d.kind === 'ledBus')) connectLedDisplays(hub, hallLink, config.led, logger);
+  // Always listened to: setup mode's restart may add an LED line later (the hub finds the
+  // displays of a window at each change; with none configured it finds none).
+  if (hallLink) connectLedDisplays(hub, hallLink, config.led, logger);
 
   const server = new AgentServer({
     hub,
