@@ -16,10 +16,10 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import type { FontWeight } from './model.ts';
 
-export type ParsedFont = fontkit.Font;
+export type ParsedFont = Fontkit.Font;
 export type DocumentFonts = Record<FontWeight, ParsedFont>;
 
 const fontFiles: Record<FontWeight, string> = {
@@ -49,7 +49,8 @@ export function loadFonts(): Promise<DocumentFonts> {
 }
 
 async function parse(weight: FontWeight): Promise<ParsedFont> {
-  const bytes = await readFile(fontPath(weight));
+  // fontkit is loaded with the first document: a hall that prints nothing never pays for it.
+  const [bytes, fontkit] = await Promise.all([readFile(fontPath(weight)), import('fontkit')]);
   const font = fontkit.create(bytes);
   if (!('layout' in font)) throw new Error(`${fontFiles[weight]} is a font collection, not a font`);
   return font;

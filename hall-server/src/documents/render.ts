@@ -2,7 +2,7 @@
 // whole (a table row, a drawing, a signature box) move to the next page when they do not fit,
 // paragraphs break between lines. Running headers, footers and the per-page QR mark are drawn
 // last, once the page count is known.
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import { loadFonts, type DocumentFonts } from './fonts.ts';
 import type {
   Align,
@@ -46,9 +46,17 @@ export interface RenderOptions {
   fonts?: DocumentFonts;
 }
 
+let pdfkit: Promise<typeof PDFKitDocument> | undefined;
+
+/** pdfkit is loaded with the first document: start-up and memory stay small until one is printed. */
+function loadPdfKit(): Promise<typeof PDFKitDocument> {
+  pdfkit ??= import('pdfkit').then((m) => m.default);
+  return pdfkit;
+}
+
 export async function renderDocument(spec: DocumentSpec, options: RenderOptions = {}): Promise<RenderedDocument> {
-  const fonts = options.fonts ?? (await loadFonts());
-  const writer = new Writer(spec, fonts);
+  const [fonts, PDFDocument] = await Promise.all([options.fonts ?? loadFonts(), loadPdfKit()]);
+  const writer = new Writer(spec, fonts, PDFDocument);
   for (const block of spec.body) writer.block(block);
   return writer.finish();
 }
@@ -94,6 +102,7 @@ class Writer {
   constructor(
     private readonly spec: DocumentSpec,
     private readonly fonts: DocumentFonts,
+    PDFDocument: typeof PDFKitDocument,
   ) {
     const markSize = spec.pageMark ? (spec.pageMark.sizeMm ?? 16) : 0;
     this.margins = {
