@@ -47,6 +47,7 @@ import type {
   WindowRequest,
 } from './api.ts';
 import type { SubmissionAttached } from './forms/submission.ts';
+import type { PlanAttached } from './floorplan/api.ts';
 
 /** Bumped on any incompatible change; a client with another version is refused. */
 export const PROTOCOL_VERSION = 3;
@@ -190,6 +191,8 @@ type Broadcasts = {
 export type Notices = {
   /** Clerk desks (/counter): a self-service form was linked to this ticket (forms/submission.ts). */
   'submission:attached': (notice: SubmissionAttached) => void;
+  /** Clerk desks (/counter): a floor plan was linked to this ticket (floorplan/api.ts). */
+  'plan:attached': (notice: PlanAttached) => void;
 };
 export type NoticeName = keyof Notices;
 

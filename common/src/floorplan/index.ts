@@ -13,3 +13,4 @@ export * from './hit.ts';
 export * from './actions.ts';
 export * from './rules.ts';
 export * from './check.ts';
+export * from './api.ts';
