@@ -27,6 +27,9 @@ import { adminRoutes } from './api/routes/admin.ts';
 import { formRoutes } from './api/routes/forms.ts';
 import { createFormService, createRegionData, type FormService } from './forms/index.ts';
 import { regionRoutes } from './api/routes/regions.ts';
+import { certificateRoutes } from './api/routes/certificates.ts';
+import { createCertificateService, type CertificateService } from './certificates/index.ts';
+import { verifyPage } from './api/verify-page.ts';
 import { ticketPage } from './api/ticket-page.ts';
 import { escapeHtml } from './api/html.ts';
 import { HallError, errorStatus } from '@hall/common/errors';
@@ -43,6 +46,8 @@ export interface HallServer {
   hub: Hub;
   /** Self-service forms: definitions and submissions. */
   forms: FormService;
+  /** 证照打印: published documents, kiosk prints, verification. */
+  certificates: CertificateService;
   http: HttpServer;
   io: SocketServer;
   logger: Logger;
@@ -90,6 +95,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
   const hall = new HallService({ db, clock: options.clock ?? Date.now, logger, alwaysOpen: config.alwaysOpen });
   const auth = new AuthService(hall);
   const forms = createFormService(config, hall, logger, options.clock ?? Date.now);
+  const certificates = createCertificateService(config, hall, logger, options.clock ?? Date.now);
 
   const app = express();
   app.disable('x-powered-by');
@@ -100,7 +106,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     next();
   });
 
-  const routes = [...publicRoutes(hall, auth), ...ticketRoutes(hall), ...windowRoutes(hall), ...authRoutes(auth), ...adminRoutes(hall, auth), ...formRoutes(forms), ...regionRoutes(createRegionData())];
+  const routes = [...publicRoutes(hall, auth), ...ticketRoutes(hall), ...windowRoutes(hall), ...authRoutes(auth), ...adminRoutes(hall, auth), ...formRoutes(forms), ...regionRoutes(createRegionData()), ...certificateRoutes(certificates)];
   // Built on first request: turning every schema into JSON Schema is work start-up can skip.
   let openapi: Record<string, unknown> | undefined;
 
@@ -124,6 +130,11 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
   app.use('/api', (_req, res) => sendError(res, new HallError('NOT_FOUND', { message: '没有这个接口' }).toBody()));
   app.get('/t/:token', (req, res) => {
     res.type('html').send(ticketPage(hall, req.params.token));
+  });
+  app.get(['/v', '/v/:code'], (req, res) => {
+    const query = typeof req.query.code === 'string' ? req.query.code : null;
+    const page = verifyPage(certificates, hall.settings.name, typeof req.params.code === 'string' ? req.params.code : query);
+    res.status(page.status).setHeader('Cache-Control', 'no-store').type('html').send(page.html);
   });
 
   const appsDir = config.appsDir ? resolve(config.appsDir) : repoRoot;
@@ -172,10 +183,12 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     setInterval(() => void hall.tick().catch((e: unknown) => logger.error({ err: e }, 'day turn failed')), 15_000),
     setInterval(() => void hall.purgePersonalData().catch((e: unknown) => logger.error({ err: e }, 'purge failed')), 3_600_000),
     setInterval(() => purgeForms(forms, logger), 3_600_000),
+    setInterval(() => purgeCertificates(certificates, logger), 3_600_000),
   ];
   for (const t of timers) t.unref();
   void hall.purgePersonalData().catch((e: unknown) => logger.error({ err: e }, 'purge failed'));
   purgeForms(forms, logger);
+  purgeCertificates(certificates, logger);
 
   return {
     config,
@@ -184,6 +197,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     auth,
     hub,
     forms,
+    certificates,
     http,
     io,
     logger,
@@ -211,6 +225,14 @@ function purgeForms(forms: FormService, logger: Logger): void {
     forms.purge();
   } catch (error) {
     logger.error({ err: error }, 'form submission purge failed');
+  }
+}
+
+function purgeCertificates(certificates: CertificateService, logger: Logger): void {
+  try {
+    certificates.purge();
+  } catch (error) {
+    logger.error({ err: error }, 'certificate purge failed');
   }
 }
 

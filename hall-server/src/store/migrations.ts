@@ -170,4 +170,68 @@ export const migrations: Migration[] = [
       CREATE INDEX form_submissions_undecided ON form_submissions (created_at) WHERE status = 'submitted';
     `,
   },
+  {
+    version: 4,
+    name: 'certificates: published documents, who may print them, prints and mail requests',
+    sql: `
+      -- 证照打印. Names, ID numbers, credit codes and the document's lines are in sealed
+      -- (AES-256-GCM, hall-server/src/forms/sealing.ts), NULL once purged; the verification
+      -- facts (type, issuer, validity, status) stay so a printed copy can still be checked.
+      CREATE TABLE certificates (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        request_digest TEXT NOT NULL,
+        type_id TEXT NOT NULL,
+        holder_kind TEXT NOT NULL,
+        issuer TEXT NOT NULL,
+        valid_from TEXT NOT NULL,
+        valid_until TEXT,
+        status TEXT NOT NULL,
+        print_limit INTEGER NOT NULL,
+        print_count INTEGER NOT NULL DEFAULT 0,
+        content_hash TEXT NOT NULL,
+        published_at INTEGER NOT NULL,
+        published_by TEXT NOT NULL,
+        revoked_at INTEGER,
+        revoked_reason TEXT,
+        replaced_by TEXT,
+        first_printed_at INTEGER,
+        purged_at INTEGER,
+        sealed BLOB
+      );
+      -- Who may print: HMAC person keys (service/identity.ts), never ID numbers.
+      CREATE TABLE certificate_entitlements (
+        certificate_id TEXT NOT NULL REFERENCES certificates (id) ON DELETE CASCADE,
+        person_key TEXT NOT NULL,
+        role TEXT NOT NULL,
+        PRIMARY KEY (certificate_id, person_key)
+      );
+      CREATE INDEX certificate_entitlements_person ON certificate_entitlements (person_key);
+      CREATE TABLE certificate_prints (
+        id TEXT PRIMARY KEY,
+        certificate_id TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        device_id TEXT NOT NULL,
+        person_key TEXT NOT NULL,
+        reprint INTEGER NOT NULL,
+        reason TEXT,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        outcome TEXT NOT NULL,
+        fault_code TEXT
+      );
+      CREATE INDEX certificate_prints_certificate ON certificate_prints (certificate_id);
+      CREATE TABLE certificate_mail_requests (
+        id TEXT PRIMARY KEY,
+        certificate_id TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        device_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        sent_at INTEGER,
+        sealed BLOB
+      );
+    `,
+  },
 ];
