@@ -30,6 +30,8 @@ import { regionRoutes } from './api/routes/regions.ts';
 import { certificateRoutes } from './api/routes/certificates.ts';
 import { createCertificateService, type CertificateService } from './certificates/index.ts';
 import { verifyPage } from './api/verify-page.ts';
+import { planRoutes } from './api/routes/plans.ts';
+import { createPlanService, type PlanService } from './plans/index.ts';
 import { ticketPage } from './api/ticket-page.ts';
 import { escapeHtml } from './api/html.ts';
 import { HallError, errorStatus } from '@hall/common/errors';
@@ -48,6 +50,8 @@ export interface HallServer {
   forms: FormService;
   /** 证照打印: published documents, kiosk prints, verification. */
   certificates: CertificateService;
+  /** Floor plans (餐饮平面图) saved from kiosks. */
+  plans: PlanService;
   http: HttpServer;
   io: SocketServer;
   logger: Logger;
@@ -96,6 +100,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
   const auth = new AuthService(hall);
   const forms = createFormService(config, hall, logger, options.clock ?? Date.now);
   const certificates = createCertificateService(config, hall, logger, options.clock ?? Date.now);
+  const plans = createPlanService(config, hall, forms, logger, options.clock ?? Date.now);
 
   const app = express();
   app.disable('x-powered-by');
@@ -106,7 +111,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     next();
   });
 
-  const routes = [...publicRoutes(hall, auth), ...ticketRoutes(hall), ...windowRoutes(hall), ...authRoutes(auth), ...adminRoutes(hall, auth), ...formRoutes(forms), ...regionRoutes(createRegionData()), ...certificateRoutes(certificates)];
+  const routes = [...publicRoutes(hall, auth), ...ticketRoutes(hall), ...windowRoutes(hall), ...authRoutes(auth), ...adminRoutes(hall, auth), ...formRoutes(forms), ...planRoutes(plans), ...regionRoutes(createRegionData()), ...certificateRoutes(certificates)];
   // Built on first request: turning every schema into JSON Schema is work start-up can skip.
   let openapi: Record<string, unknown> | undefined;
 
@@ -178,17 +183,20 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
   // A form attached to a ticket already at a window: that desk fetches the ticket's forms again.
   const toCounters = noticesTo(io, 'counter');
   forms.onAttached((notice) => toCounters('submission:attached', notice));
+  plans.onAttached((notice) => toCounters('plan:attached', notice));
 
   const timers = [
     setInterval(() => void hall.tick().catch((e: unknown) => logger.error({ err: e }, 'day turn failed')), 15_000),
     setInterval(() => void hall.purgePersonalData().catch((e: unknown) => logger.error({ err: e }, 'purge failed')), 3_600_000),
     setInterval(() => purgeForms(forms, logger), 3_600_000),
     setInterval(() => purgeCertificates(certificates, logger), 3_600_000),
+    setInterval(() => purgePlans(plans, logger), 3_600_000),
   ];
   for (const t of timers) t.unref();
   void hall.purgePersonalData().catch((e: unknown) => logger.error({ err: e }, 'purge failed'));
   purgeForms(forms, logger);
   purgeCertificates(certificates, logger);
+  purgePlans(plans, logger);
 
   return {
     config,
@@ -198,6 +206,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     hub,
     forms,
     certificates,
+    plans,
     http,
     io,
     logger,
@@ -225,6 +234,14 @@ function purgeForms(forms: FormService, logger: Logger): void {
     forms.purge();
   } catch (error) {
     logger.error({ err: error }, 'form submission purge failed');
+  }
+}
+
+function purgePlans(plans: PlanService, logger: Logger): void {
+  try {
+    plans.purge();
+  } catch (error) {
+    logger.error({ err: error }, 'floor plan purge failed');
   }
 }
 

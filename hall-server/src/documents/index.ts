@@ -5,3 +5,4 @@ export { renderDocument, prepareDocuments, mm, type RenderedDocument, type Rende
 export { loadFonts, fontPath, type DocumentFonts } from './fonts.ts';
 export { qrMatrix, type QrMatrix } from './qr.ts';
 export { formDocument, type FormDocumentOptions } from './form.ts';
+export { planDocument, chooseScale, countFixtures, type PlanDocumentOptions, type PlanScale } from './floorplan.ts';

@@ -234,4 +234,30 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'floor plans (餐饮平面图) saved from kiosks',
+    sql: `
+      -- The plan document and its rule-check report are in sealed (AES-256-GCM, see
+      -- hall-server/src/forms/sealing.ts): the title block names the operator and the address.
+      CREATE TABLE floor_plans (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        request_digest TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        rule_set_id TEXT NOT NULL,
+        device_id TEXT,
+        created_by TEXT NOT NULL,
+        ticket_id TEXT,
+        ticket_number TEXT,
+        submission_id TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        sealed BLOB NOT NULL
+      );
+      CREATE INDEX floor_plans_ticket ON floor_plans (ticket_id) WHERE ticket_id IS NOT NULL;
+      CREATE INDEX floor_plans_updated ON floor_plans (updated_at);
+    `,
+  },
 ];
