@@ -10,6 +10,7 @@ import { PairingForm } from './shell/PairingForm.tsx';
 import { TicketingFlow } from './ticketing/TicketingFlow.tsx';
 import { GuidesScreen } from './guides/GuidesScreen.tsx';
 import { LazyForms } from './forms/LazyForms.tsx';
+import { LazyFloorplan } from './floorplan/LazyFloorplan.tsx';
 import { localParts } from '@hall/common/time';
 import { SetupPin } from './setup/SetupPin.tsx';
 import { SetupScreen } from './setup/SetupScreen.tsx';
@@ -134,6 +135,17 @@ export function App({ model, onPaired, onCornerTap }: Props) {
             onHome={model.home}
           />
         )}
+        {current.kind === 'tile' && current.tile === 'floorplan' && (
+          <LazyFloorplan
+            key={model.session.value}
+            agent={agent}
+            today={localParts(model.now.value, state?.settings.timeZone).date}
+            readerReady={agent.status.value === 'online' && reader?.state === 'ready'}
+            contrast={contrast}
+            onDirty={model.setPlanDirty}
+            onHome={model.home}
+          />
+        )}
       </main>
       <Footer
         elder={model.elder.value}
@@ -144,7 +156,7 @@ export function App({ model, onPaired, onCornerTap }: Props) {
         onContrast={model.toggleContrast}
         onHelp={() => void model.requestHelp()}
       />
-      {model.idle.phase.value === 'countdown' && <IdleCountdown seconds={model.idle.secondsLeft.value} onContinue={() => model.idle.wake()} {...(model.formDirty.value ? { text: messages.forms.idleText } : {})} />}
+      {model.idle.phase.value === 'countdown' && <IdleCountdown seconds={model.idle.secondsLeft.value} onContinue={() => model.idle.wake()} {...(model.planDirty.value ? { text: messages.floorplan.idleText } : model.formDirty.value ? { text: messages.forms.idleText } : {})} />}
       {model.idle.phase.value === 'attract' && <AttractScreen hallName={state?.settings.name ?? messages.appTitle} onWake={() => model.idle.wake()} />}
     </div>
   );

@@ -13,6 +13,7 @@ import { createIdleController, type IdleController } from './shell/idle.ts';
 import { deviceFaults, type Fault } from './shell/faults.ts';
 import type { TileId } from './shell/tiles.ts';
 import { messages } from './messages.ts';
+import { PLAN_AUTOSAVE_KEY } from './floorplan/autosave-key.ts';
 
 export type Screen = { kind: 'home' } | { kind: 'tile'; tile: TileId } | { kind: 'setup-pin' } | { kind: 'setup' };
 
@@ -45,6 +46,8 @@ export interface KioskModel {
   readonly formStart: ReadonlySignal<FormStart>;
   /** A form is half filled: leaving or the idle reset would lose it (the countdown says so). */
   readonly formDirty: ReadonlySignal<boolean>;
+  /** A floor plan is drawn: the idle countdown says it will be discarded. */
+  readonly planDirty: ReadonlySignal<boolean>;
   /** Current device faults (also sent to the hall server). */
   readonly faults: ReadonlySignal<Fault[]>;
   /** Faults as they appeared since the page loaded, newest first (setup mode's 最近的错误). */
@@ -55,6 +58,7 @@ export interface KioskModel {
   /** 自助填单 for a service item or a form (from a guide). */
   openForm(start: FormStart): void;
   setFormDirty(dirty: boolean): void;
+  setPlanDirty(dirty: boolean): void;
   /** Clear every flow and personal data, go home (完成, idle reset, leaving setup). */
   home(): void;
   toggleElder(): void;
@@ -70,10 +74,14 @@ export interface KioskModelDeps {
   agent: AgentConnection;
   settings: SettingsStore;
   fetchJson?: (path: string) => Promise<unknown>;
+  /** Where the floor-plan editor autosaves during a session (cleared at every reset). */
+  planStorage?: Pick<Storage, 'getItem' | 'removeItem'> | undefined;
 }
 
-export function createKioskModel({ connection, agent, settings, fetchJson = defaultFetchJson }: KioskModelDeps): KioskModel {
-  const screen = signal<Screen>({ kind: 'home' });
+export function createKioskModel({ connection, agent, settings, fetchJson = defaultFetchJson, planStorage = globalThis.localStorage }: KioskModelDeps): KioskModel {
+  // A plan autosaved before a reload or crash: the editor opens again with it (and the idle
+  // reset, which only runs away from home, will still ask and then clear it).
+  const screen = signal<Screen>(planStorage?.getItem(PLAN_AUTOSAVE_KEY) ? { kind: 'tile', tile: 'floorplan' } : { kind: 'home' });
   const elder = signal(false);
   const contrast = signal(false);
   const help = signal<HelpState>({ kind: 'idle' });
@@ -82,6 +90,7 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
   const forms = signal<FormSummary[]>([]);
   const formStart = signal<FormStart>({ itemId: null, formId: null });
   const formDirty = signal(false);
+  const planDirty = signal(false);
   const lastPrintFault = signal<Fault | null>(null);
 
   const ticketing = createTicketingModel({
@@ -116,6 +125,8 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
     help.value = { kind: 'idle' };
     formStart.value = { itemId: null, formId: null };
     formDirty.value = false;
+    planDirty.value = false;
+    planStorage?.removeItem(PLAN_AUTOSAVE_KEY);
     session.value++;
     screen.value = { kind: 'home' };
   }
@@ -173,6 +184,7 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
     forms,
     formStart,
     formDirty,
+    planDirty,
     faults,
     recentErrors,
     session,
@@ -189,6 +201,7 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
       screen.value = { kind: 'tile', tile: 'forms' };
     },
     setFormDirty: (dirty) => void (formDirty.value = dirty),
+    setPlanDirty: (dirty) => void (planDirty.value = dirty),
     home,
     toggleElder: () => void (elder.value = !elder.value),
     toggleContrast: () => void (contrast.value = !contrast.value),
