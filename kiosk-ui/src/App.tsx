@@ -10,6 +10,7 @@ import { PairingForm } from './shell/PairingForm.tsx';
 import { TicketingFlow } from './ticketing/TicketingFlow.tsx';
 import { GuidesScreen } from './guides/GuidesScreen.tsx';
 import { LazyForms } from './forms/LazyForms.tsx';
+import { LazyCertificates } from './certificates/LazyCertificates.tsx';
 import { LazyFloorplan } from './floorplan/LazyFloorplan.tsx';
 import { localParts } from '@hall/common/time';
 import { SetupPin } from './setup/SetupPin.tsx';
@@ -145,6 +146,9 @@ export function App({ model, onPaired, onCornerTap }: Props) {
             onDirty={model.setPlanDirty}
             onHome={model.home}
           />
+        )}
+        {current.kind === 'tile' && current.tile === 'certificates' && (
+          <LazyCertificates key={model.session.value} agent={agent} online={online} readerReady={agent.status.value === 'online' && reader?.state === 'ready'} onHome={model.home} />
         )}
       </main>
       <Footer

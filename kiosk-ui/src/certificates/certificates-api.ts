@@ -1,0 +1,47 @@
+// The hall server's 证照打印 REST API as the kiosk uses it (contract: common/src/certificates.ts).
+// Requests carry the kiosk's device token; failures become FormsApiError (code + Chinese
+// message), as in 自助填单. `fetch` comes in so tests can fake it.
+import type { CardIdentity, KioskCertificate, LookupReply, MailReceipt, MailRequest, PrintJob, PrintOutcome, PrintOutcomeRequest, StartPrintRequest } from '@hall/common/certificates';
+import { messages } from '../messages.ts';
+import { FormsApiError } from '../forms/forms-api.ts';
+
+export { FormsApiError as CertificatesApiError };
+
+export interface CertificatesApi {
+  lookup(identity: CardIdentity): Promise<KioskCertificate[]>;
+  startPrint(id: string, request: StartPrintRequest): Promise<PrintJob>;
+  pdf(jobId: string): Promise<ArrayBuffer>;
+  outcome(jobId: string, outcome: PrintOutcomeRequest): Promise<PrintOutcome>;
+  mail(id: string, request: MailRequest): Promise<MailReceipt>;
+}
+
+export function createCertificatesApi({ fetch: doFetch = (...a) => fetch(...a), token = () => null }: { fetch?: typeof fetch; token?: () => string | null } = {}): CertificatesApi {
+  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = {};
+    const t = token();
+    if (t) headers.authorization = `Bearer ${t}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    } catch {
+      throw new FormsApiError('OFFLINE', messages.certificates.offline);
+    }
+    if (response.ok) return response;
+    let error: { code?: string; message?: string; field?: string } = {};
+    try {
+      error = ((await response.json()) as { error?: typeof error }).error ?? {};
+    } catch {
+      // Not our JSON: the status says enough.
+    }
+    throw new FormsApiError(error.code ?? `HTTP_${response.status}`, error.message ?? messages.certificates.serverFailed, error.field);
+  }
+  const json = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => (await (await call(method, path, body)).json()) as T;
+  return {
+    lookup: async (identity) => (await json<LookupReply>('POST', '/api/certificates/lookup', { identity })).certificates,
+    startPrint: (id, request) => json('POST', `/api/certificates/${encodeURIComponent(id)}/prints`, request),
+    pdf: async (jobId) => (await call('GET', `/api/certificate-prints/${encodeURIComponent(jobId)}/pdf`)).arrayBuffer(),
+    outcome: (jobId, outcome) => json('POST', `/api/certificate-prints/${encodeURIComponent(jobId)}/outcome`, outcome),
+    mail: (id, request) => json('POST', `/api/certificates/${encodeURIComponent(id)}/mail`, request),
+  };
+}
