@@ -15,9 +15,11 @@
 //
 // Saving: the kiosk chooses a fresh idempotencyKey per plan and keeps it with the plan. The
 // first POST creates the plan (201) with its id and short code; a retry with the same key and
-// no planId returns that first plan untouched (repeated: true, 200). To save a changed plan
+// no planId returns that first plan untouched (repeated: true, 200); the same key with another
+// plan and no planId is 409 IDEMPOTENCY_CONFLICT (field idempotencyKey). To save a changed plan
 // (the owner fixed a rule and prints again), POST with planId: the document and rule set are
-// replaced, id and code stay, revision goes up (replaced: true, 200). The server migrates an
+// replaced, id and code stay, revision goes up (replaced: true, 200); planId needs the plan's
+// own idempotencyKey, and a kiosk may replace only what it saved. The server migrates an
 // older plan version, validates it (400 VALIDATION_FAILED, `field` = 'plan.walls.3.from' etc.)
 // and runs the rule set (checkPlan): the report in the reply is the server's, the same the
 // clerk sees. A failed rule never blocks saving or printing.
