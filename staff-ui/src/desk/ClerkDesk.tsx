@@ -17,6 +17,8 @@ import { NoShowList } from './NoShowList.tsx';
 import { HelpRequests } from './HelpRequests.tsx';
 import { MyStats } from './MyStats.tsx';
 import { SubmissionPanel, type SubmissionNotices } from './SubmissionPanel.tsx';
+import { CertificatePanel } from './CertificatePanel.tsx';
+import { localParts } from '@hall/common/time';
 
 interface Props {
   state: HallState;
@@ -121,6 +123,7 @@ export function ClerkDesk({ state, staff, mine, desk, now, onLogout, submissionN
           </p>
           <MyStats stats={desk.myStats.value} />
           <SubmissionPanel ticketId={current?.id ?? null} timeZone={state.settings.timeZone} notices={submissionNotices} />
+          <CertificatePanel today={localParts(now, state.settings.timeZone).date} />
         </section>
         <section class="desk-right">
           <HelpRequests requests={state.helpRequests} timeZone={state.settings.timeZone} busy={busy} onResolve={(id) => void desk.resolveHelp(id)} />
