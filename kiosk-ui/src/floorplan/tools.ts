@@ -6,6 +6,8 @@ import {
   addOpening,
   addWall,
   clearDistanceBetweenWalls,
+  closestOnSegment,
+  snapToGrid,
   cornerPoint,
   distance,
   EditError,
@@ -81,6 +83,27 @@ export interface ToolContext {
   selected: ElementId | null;
 }
 
+/**
+ * snap(), with a point snapped onto a wall also put on the grid along that wall: a wall
+ * started where the finger touched the outer wall begins at 4.0 m, not at 4.03 m.
+ */
+function snapPoint(p: Point<Metres>, ctx: ReturnType<typeof snapContext>): { point: Point<Metres>; kind: SnapKind } {
+  const s = snap(p, ctx);
+  if (s.kind !== 'segment' || !ctx.grid) return s;
+  const onGrid = snapToGrid(s.point, ctx.grid);
+  let best = s.point;
+  let bestD = Infinity;
+  for (const seg of ctx.segments) {
+    const q = closestOnSegment(onGrid, seg).point;
+    const d = distance(q, onGrid);
+    if (d < bestD && distance(q, s.point) <= ctx.grid) {
+      best = q;
+      bestD = d;
+    }
+  }
+  return { point: best, kind: s.kind };
+}
+
 function snapContext(ctx: ToolContext, origin?: Point<Metres>) {
   const segments = ctx.plan.walls.map((w) => wallSegment(ctx.plan, w));
   const points = ctx.plan.corners.map(cornerPoint);
@@ -91,7 +114,7 @@ const drawsLine = (tool: ToolId): boolean => tool === 'wall' || tool === 'measur
 
 export function press(ctx: ToolContext, at: Point<Metres>): ToolResult {
   if (drawsLine(ctx.tool)) {
-    const s = ctx.tool === 'flow' ? { point: at, kind: 'none' as SnapKind } : snap(at, snapContext(ctx));
+    const s = ctx.tool === 'flow' ? { point: at, kind: 'none' as SnapKind } : snapPoint(at, snapContext(ctx));
     return { state: { phase: 'drawing', from: s.point, to: s.point, snapped: s.kind, points: [s.point] } };
   }
   if (ctx.tool === 'select') {
@@ -111,7 +134,7 @@ export function drag(ctx: ToolContext, state: ToolState, at: Point<Metres>): Too
       const points = distance(last, at) >= 0.4 ? [...state.points, at] : state.points;
       return { state: { ...state, to: at, points } };
     }
-    const s = snap(at, snapContext(ctx, ctx.tool === 'zone' ? undefined : state.from));
+    const s = snapPoint(at, snapContext(ctx, ctx.tool === 'zone' ? undefined : state.from));
     return { state: { ...state, to: s.point, snapped: s.kind } };
   }
   if (state.phase === 'moving') {

@@ -40,6 +40,9 @@ export interface PlanRenderer {
   destroy(): void;
 }
 
+/** The kiosk's own font (the canvas does not inherit CSS fonts). */
+const FONT = "'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+
 const flowColours: Readonly<Record<FlowKind, string>> = { raw: '#1565c0', finished: '#2e7d32', tableware: '#c62828' };
 
 interface Cached {
@@ -153,7 +156,7 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
         const g = new Konva.Group();
         g.add(new Konva.Line({ points: flat(z.outline), closed: true, fill: contrast ? '#102030' : zoneFill(z.type), stroke: accent(f) ?? (contrast ? '#8ab4f8' : '#90a4ae'), strokeWidth: f ? 4 : 1, strokeScaleEnabled: false, dash: f ? undefined : [6, 4] }));
         const c = zoneCentre(z);
-        const text = new Konva.Text({ x: c.x, y: c.y, text: zoneLabel(z), fontSize: 0.32, fontStyle: 'bold', fill: contrast ? '#fff' : '#37474f', align: 'center' });
+        const text = new Konva.Text({ fontFamily: FONT, x: c.x, y: c.y, text: zoneLabel(z), fontSize: 0.32, fontStyle: 'bold', fill: contrast ? '#fff' : '#37474f', align: 'center' });
         text.offsetX(text.width() / 2);
         text.offsetY(text.height() / 2);
         g.add(text);
@@ -172,7 +175,7 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
         if (def.sink) g.add(new Konva.Rect({ x: -fx.width / 2 + 0.06, y: -fx.depth / 2 + 0.06, width: Math.max(0.02, fx.width - 0.12), height: Math.max(0.02, fx.depth - 0.12), cornerRadius: 0.05, stroke, strokeWidth: 1, strokeScaleEnabled: false }));
         const label = fx.label ?? def.name;
         const size = Math.max(0.08, Math.min(0.2, fx.depth * 0.35, (fx.width / Math.max(1, [...label].length)) * 1.1));
-        const text = new Konva.Text({ text: label, fontSize: size, fill: contrast ? '#fff' : '#102a43', align: 'center' });
+        const text = new Konva.Text({ fontFamily: FONT, text: label, fontSize: size, fill: contrast ? '#fff' : '#102a43', align: 'center' });
         text.offsetX(text.width() / 2);
         text.offsetY(text.height() / 2);
         g.add(text);
@@ -238,7 +241,7 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
         const colour = accent(f) ?? flowColours[fl.kind];
         g.add(new Konva.Arrow({ points: flat(fl.points), stroke: colour, fill: colour, strokeWidth: f ? 6 : 4, strokeScaleEnabled: false, pointerLength: 0.3, pointerWidth: 0.3, dash: fl.kind === 'tableware' ? [10, 6] : undefined, lineCap: 'round', lineJoin: 'round' }));
         const p = fl.points[0]!;
-        g.add(new Konva.Text({ x: p.x, y: p.y - 0.3, text: flowKindNames[fl.kind], fontSize: 0.2, fill: colour }));
+        g.add(new Konva.Text({ fontFamily: FONT, x: p.x, y: p.y - 0.3, text: flowKindNames[fl.kind], fontSize: 0.2, fill: colour }));
         return g;
       }, seen);
     }
@@ -250,7 +253,7 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
       const f = flag(l.id);
       place(marksGroup, l.id, [l, f], () => {
         const g = new Konva.Group({ x: l.at.x, y: l.at.y, rotation: l.rotation });
-        g.add(new Konva.Text({ text: l.text, fontSize: l.size, fill: accent(f) ?? ink }));
+        g.add(new Konva.Text({ fontFamily: FONT, text: l.text, fontSize: l.size, fill: accent(f) ?? ink }));
         return g;
       }, seen);
     }
@@ -310,7 +313,7 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
 function lengthTag(a: Point<Metres>, b: Point<Metres>, s: number): Konva.Group {
   const len = Math.hypot(b.x - a.x, b.y - a.y);
   const g = new Konva.Group({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, scaleX: 1 / s, scaleY: 1 / s });
-  const text = new Konva.Text({ text: formatMetres(len), fontSize: 22, fill: '#fff', padding: 6 });
+  const text = new Konva.Text({ fontFamily: FONT, text: formatMetres(len), fontSize: 22, fill: '#fff', padding: 6 });
   const bg = new Konva.Rect({ width: text.width(), height: text.height(), fill: '#1a73e8', cornerRadius: 6 });
   g.add(bg, text);
   g.offsetX(text.width() / 2);
@@ -326,7 +329,7 @@ function dimensionNode(from: Point<Metres>, to: Point<Metres>, offset: Metres, c
   const a = { x: from.x + n.x * offset, y: from.y + n.y * offset };
   const b = { x: to.x + n.x * offset, y: to.y + n.y * offset };
   g.add(new Konva.Arrow({ points: [a.x, a.y, b.x, b.y], stroke: colour, fill: colour, strokeWidth: 1.5, strokeScaleEnabled: false, pointerAtBeginning: true, pointerLength: 0.12, pointerWidth: 0.1 }));
-  const text = new Konva.Text({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, text: formatMetres(Math.hypot(to.x - from.x, to.y - from.y)), fontSize: 0.2, fill: colour });
+  const text = new Konva.Text({ fontFamily: FONT, x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, text: formatMetres(Math.hypot(to.x - from.x, to.y - from.y)), fontSize: 0.2, fill: colour });
   text.offsetX(text.width() / 2);
   text.offsetY(text.height() + 0.03);
   g.add(text);
