@@ -1,0 +1,159 @@
+// 证照打印 end to end: a clerk publishes a 食品经营许可证 from the desk (the type's template,
+// the business's legal representative entitled to print it); the representative lays their
+// fictional ID card on the kiosk's simulated reader, sees the licence, previews and prints it
+// on the simulated A4 printer; pdftotext reads the printed PDF back, zbarimg decodes the QR
+// from a page rendered by pdftoppm, and that link opens the public verification page on a
+// phone-sized screen: 有效. A reprint asks for a reason. The clerk revokes it: the same page
+// says 已撤销 and the kiosk refuses to print it.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CLERK } from '@hall/server/testing';
+import { artifactPath } from '../lib/browser.ts';
+import { openDesk } from '../board-staff/support.ts';
+import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
+
+vi.setConfig({ testTimeout: 180_000 });
+const run = promisify(execFile);
+
+let env: KioskEnv;
+let desk: Page;
+beforeAll(async () => {
+  env = await startKioskEnv();
+  desk = await openDesk(env.browser, env.hall, CLERK(1), 1);
+  desk.setDefaultTimeout(15_000);
+}, 90_000);
+afterAll(async () => {
+  await desk?.context().close();
+  await env?.close();
+});
+
+async function printedPdf(code: string, nth: number): Promise<{ text: string; qr: string[]; file: string }> {
+  const jobs = (await env.sim('/sim/a4/jobs', 'GET')) as Array<{ jobId: number; title: string }>;
+  const mine = jobs.filter((j) => j.title === `cert-${code}`);
+  expect(mine.length).toBe(nth);
+  const { pdfBase64 } = (await env.sim(`/sim/a4/pdf?job=${mine[nth - 1]!.jobId}`, 'GET')) as { pdfBase64: string };
+  const dir = mkdtempSync(join(tmpdir(), 'hall-cert-'));
+  const file = join(dir, 'printed.pdf');
+  writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { timeout: 20_000 });
+  await run('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', file, join(dir, 'page')], { timeout: 30_000 });
+  const png = readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'))!;
+  const decoded = await run('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(dir, png)], { timeout: 20_000 });
+  return { text: stdout.replace(/\s+/g, ''), qr: decoded.stdout.split('\n').filter(Boolean), file };
+}
+
+async function verificationPage(url: string): Promise<{ verdict: string; page: Page }> {
+  // A bank clerk's phone: the link from the QR, on the hall server's address.
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${env.hall.url}${new URL(url).pathname}`);
+  const verdict = (await page.locator('.verdict').textContent())!;
+  return { verdict, page };
+}
+
+describe('证照打印', () => {
+  it('publish at the desk → card at the kiosk → printed A4 with a QR that verifies → reprint with a reason → revoked: the page says so and the kiosk refuses', async () => {
+    // The clerk fills the 食品经营许可证 template for a business; its legal representative may print.
+    await desk.locator('.certificate-panel [data-tab="publish"]').click();
+    const form = desk.locator('.certificate-form');
+    await form.locator('select[name=typeId]').selectOption('food-business-licence');
+    await form.locator('select[name=holderKind]').selectOption('business');
+    await form.locator('input[name=businessName]').fill('西安市新城区王记面馆');
+    await form.locator('input[name=creditCode]').fill('92610102MA6X8K3L25');
+    await form.locator('input[name=personName]').fill('测试甲');
+    await form.locator('input[name=personId]').fill('110101199003070011');
+    await form.locator('input[name=documentNumber]').fill('JY16101020012345');
+    await form.locator('input[name=issuer]').fill('西安市新城区市场监督管理局');
+    await form.locator('input[name=validFrom]').fill('2026-11-20');
+    await form.locator('input[name=validUntil]').fill('2031-11-19');
+    await form.locator('input[name="field-经营场所"]').fill('陕西省西安市新城区解放路26号');
+    await form.locator('input[name="field-经营项目"]').fill('热食类食品制售');
+    await desk.getByTestId('certificate-publish').click();
+    const published = desk.locator('.certificate-published');
+    await published.waitFor();
+    expect(await published.textContent()).toContain('可到自助机打印');
+    const code = (await published.getAttribute('data-code'))!;
+    expect(code).toMatch(/^[2-9A-Z]{10}$/);
+    await desk.screenshot({ path: artifactPath('desk-certificate-published.png') });
+
+    // The kiosk: the tile, then the card (no number to type on this screen).
+    const { page } = await env.open();
+    await page.locator('[data-tile="certificates"]').tap();
+    await page.getByTestId('cert-card').waitFor();
+    expect(await page.locator('.cert-flow input, .cert-flow .input-keypad').count()).toBe(0);
+    await env.sim('/sim/idcard/present?card=residentA');
+    const item = page.locator('.cert-item').first();
+    await item.waitFor();
+    await env.sim('/sim/idcard/remove');
+    expect(await page.locator('.cert-item').count()).toBe(1);
+    const listed = (await item.textContent())!;
+    for (const text of ['食品经营许可证', '有效', '法定代表人', '西安******面馆', '已打印 0 / 3 次']) expect(listed, text).toContain(text);
+    expect(listed).not.toContain('92610102MA6X8K3L25');
+    await item.locator('[data-action="preview"]').tap();
+    expect(await item.getByTestId('cert-preview').textContent()).toContain('西安市新城区市场监督管理局');
+    await page.screenshot({ path: artifactPath('kiosk-portrait-certificates-list.png') });
+
+    // Printed on A4 through the agent.
+    await item.locator('[data-action="print"]').tap();
+    await page.getByTestId('cert-printed').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('cert-printed').textContent()).toContain('本证照已打印 1 次，共可打印 3 次');
+    const first = await printedPdf(code, 1);
+    for (const value of ['食品经营许可证', 'JY16101020012345', '西安市新城区王记面馆', '92610102MA6X8K3L25', '测试甲', '陕西省西安市新城区解放路26号', '热食类食品制售', '西安市新城区市场监督管理局', '2031-11-19', '扫码验真', `${code.slice(0, 5)}-${code.slice(5)}`]) {
+      expect(first.text, value).toContain(value);
+    }
+    expect(first.qr).toEqual([`http://localhost:8080/v/${code}`]);
+
+    // Anyone with the paper: the QR's page says 有效, the holder masked, on a phone screen.
+    const phone = await verificationPage(first.qr[0]!);
+    expect(phone.verdict).toBe('有效');
+    const facts = (await phone.page.locator('dl').textContent())!;
+    for (const text of ['食品经营许可证', '西安******面馆', '西安市新城区市场监督管理局', '2026-11-20 至 2031-11-19']) expect(facts, text).toContain(text);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await phone.page.screenshot({ path: artifactPath('phone-verify-valid.png') });
+
+    // A second copy: the reason first.
+    await page.getByRole('button', { name: '返回证照列表' }).tap();
+    await item.locator('[data-action="print"]', { hasText: '补打' }).tap();
+    await page.getByTestId('cert-reason').waitFor();
+    await page.locator('[data-reason="原件遗失"]').tap();
+    await page.getByTestId('cert-printed').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('cert-printed').textContent()).toContain('本证照已打印 2 次');
+    await printedPdf(code, 2);
+
+    // The clerk revokes it with a reason.
+    await desk.locator('.certificate-panel [data-tab="list"]').click();
+    const row = desk.locator(`tr[data-code="${code}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('2/3');
+    desk.once('dialog', (dialog) => void dialog.accept('许可信息有误'));
+    await row.getByRole('button', { name: '撤销' }).click();
+    await row.locator('.certificate-status', { hasText: '已撤销' }).waitFor();
+
+    // The same printout now verifies as revoked.
+    await phone.page.reload();
+    expect(await phone.page.locator('.verdict').textContent()).toBe('已撤销');
+    await phone.page.screenshot({ path: artifactPath('phone-verify-revoked.png') });
+
+    // And the kiosk refuses: the card read again lists it as revoked, with no print button to press.
+    await page.getByRole('button', { name: '返回证照列表' }).tap();
+    await env.sim('/sim/idcard/present?card=residentA');
+    await item.locator('.cert-blocked', { hasText: '该证照已撤销，不能打印' }).waitFor();
+    await env.sim('/sim/idcard/remove');
+    expect(await item.locator('[data-action="print"]').isDisabled()).toBe(true);
+    await page.screenshot({ path: artifactPath('kiosk-portrait-certificates-revoked.png') });
+    const jobs = (await env.sim('/sim/a4/jobs', 'GET')) as Array<{ title: string }>;
+    expect(jobs.filter((j) => j.title === `cert-${code}`).length).toBe(2);
+
+    // Someone else's card finds nothing.
+    await page.getByRole('button', { name: '首页' }).tap();
+    await page.locator('[data-tile="certificates"]').tap();
+    await env.sim('/sim/idcard/present?card=residentB');
+    await page.getByTestId('cert-none').waitFor();
+    await env.sim('/sim/idcard/remove');
+  });
+});
