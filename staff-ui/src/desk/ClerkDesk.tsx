@@ -17,6 +17,7 @@ import { NoShowList } from './NoShowList.tsx';
 import { HelpRequests } from './HelpRequests.tsx';
 import { MyStats } from './MyStats.tsx';
 import { SubmissionPanel, type SubmissionNotices } from './SubmissionPanel.tsx';
+import { PlanPanel, type PlanNotices } from './PlanPanel.tsx';
 import { CertificatePanel } from './CertificatePanel.tsx';
 import { localParts } from '@hall/common/time';
 
@@ -29,9 +30,10 @@ interface Props {
   onLogout: () => void;
   /** Forms attached to the current ticket while it is at the window. */
   submissionNotices?: SubmissionNotices;
+  planNotices?: PlanNotices;
 }
 
-export function ClerkDesk({ state, staff, mine, desk, now, onLogout, submissionNotices }: Props) {
+export function ClerkDesk({ state, staff, mine, desk, now, onLogout, submissionNotices, planNotices }: Props) {
   const windowId = mine.config.id;
   const current = mine.current;
   const allowed = allowedActions(mine.live, current, state.settings.recallLimit);
@@ -123,6 +125,7 @@ export function ClerkDesk({ state, staff, mine, desk, now, onLogout, submissionN
           </p>
           <MyStats stats={desk.myStats.value} />
           <SubmissionPanel ticketId={current?.id ?? null} timeZone={state.settings.timeZone} notices={submissionNotices} />
+          <PlanPanel ticketId={current?.id ?? null} timeZone={state.settings.timeZone} notices={planNotices} />
           <CertificatePanel today={localParts(now, state.settings.timeZone).date} />
         </section>
         <section class="desk-right">

@@ -46,7 +46,9 @@ export function DeskScreen({ staff, connection, desk, now, autoSignIn, onLogout 
     <div class="desk-app">
       {banner}
       {mine ? (
-        <ClerkDesk state={state} staff={staff} mine={mine} desk={desk} now={now} onLogout={onLogout} submissionNotices={{ onNotice: connection.onNotice, online: connection.status.value === 'online' }} />
+        <ClerkDesk state={state} staff={staff} mine={mine} desk={desk} now={now} onLogout={onLogout} submissionNotices={{ onNotice: connection.onNotice, online: connection.status.value === 'online' }}
+          planNotices={{ onNotice: connection.onNotice, online: connection.status.value === 'online' }}
+        />
       ) : (
         <WindowPicker staff={staff} view={pickerView(state, staff)} busy={desk.busy.value} feedback={desk.feedback.value} onSignIn={desk.signIn} onLogout={onLogout} />
       )}
