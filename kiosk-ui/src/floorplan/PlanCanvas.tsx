@@ -7,6 +7,33 @@ import { createRenderer, type PlanRenderer } from './render/konva-renderer.ts';
 import { initialGesture, pointerDown, pointerMove, pointerUp, type GestureState } from './gesture.ts';
 import type { EditorModel } from './editor-model.ts';
 import { messages } from '../messages.ts';
+import { flowKindNames, symbolDef, zoneName, type FloorPlan } from '@hall/common/floorplan/index';
+
+const CANVAS_FONT = "'Noto Sans SC'";
+
+// The kiosk's CJK font comes in unicode-range pieces that the browser fetches only for text
+// it lays out; the canvas does not ask for them, so names drawn only on the canvas would show
+// as empty boxes. Every character the plan may draw is requested once; when new pieces
+// arrive, the text is measured and drawn again.
+const requested = new Set<string>();
+function loadGlyphs(plan: FloorPlan, then: () => void): void {
+  const text = planText(plan);
+  const fresh = [...text].filter((c) => !requested.has(c));
+  if (!fresh.length || !document.fonts) return;
+  for (const c of fresh) requested.add(c);
+  void Promise.all([document.fonts.load(`16px ${CANVAS_FONT}`, fresh.join('')), document.fonts.load(`bold 16px ${CANVAS_FONT}`, fresh.join(''))]).then(
+    (faces) => faces.some((f) => f.length > 0) && then(),
+    () => {},
+  );
+}
+
+function planText(plan: FloorPlan): string {
+  const parts: string[] = ['0123456789.米㎡', ...Object.values(flowKindNames)];
+  for (const z of plan.zones) parts.push(zoneName(z));
+  for (const f of plan.fixtures) parts.push(f.label ?? symbolDef(f.symbol).name);
+  for (const l of plan.labels) parts.push(l.text);
+  return parts.join('');
+}
 
 export function PlanCanvas({ model, contrast }: { model: EditorModel; contrast: boolean }) {
   const box = useRef<HTMLDivElement>(null);
@@ -30,6 +57,12 @@ export function PlanCanvas({ model, contrast }: { model: EditorModel; contrast: 
       tool: model.tool.peek(),
       measurement: model.measurement.peek(),
       contrast: contrastRef.current,
+    });
+    box.current?.setAttribute('data-drawn', String(r.drawnCount()));
+    box.current?.setAttribute('data-contrast', String(contrastRef.current));
+    loadGlyphs(model.shown.peek(), () => {
+      renderer.current?.invalidate();
+      schedule();
     });
   };
   const schedule = () => {

@@ -89,6 +89,7 @@ export interface ToolContext {
  */
 function snapPoint(p: Point<Metres>, ctx: ReturnType<typeof snapContext>): { point: Point<Metres>; kind: SnapKind } {
   const s = snap(p, ctx);
+  if (s.kind === 'grid') return { point: pt(tidy(s.point.x), tidy(s.point.y)), kind: s.kind };
   if (s.kind !== 'segment' || !ctx.grid) return s;
   const onGrid = snapToGrid(s.point, ctx.grid);
   let best = s.point;
@@ -101,8 +102,12 @@ function snapPoint(p: Point<Metres>, ctx: ReturnType<typeof snapContext>): { poi
       bestD = d;
     }
   }
-  return { point: best, kind: s.kind };
+  return { point: pt(tidy(best.x), tidy(best.y)), kind: s.kind };
 }
+
+/** Grid arithmetic leaves 2.8000000000000003; the plan keeps micrometres at most. */
+const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
+const onGrid = (n: number, grid: number): number => tidy(Math.round(n / grid) * grid);
 
 function snapContext(ctx: ToolContext, origin?: Point<Metres>) {
   const segments = ctx.plan.walls.map((w) => wallSegment(ctx.plan, w));
@@ -144,8 +149,8 @@ export function drag(ctx: ToolContext, state: ToolState, at: Point<Metres>): Too
         const s = snap(at, { ...snapContext(ctx), points: ctx.plan.corners.filter((c) => c.id !== state.id).map(cornerPoint), segments: [] });
         return { state: { ...state, action: moveCorner(ctx.plan, state.id, s.point) } };
       }
-      const dx = Math.round((at.x - state.grab.x) / ctx.options.grid) * ctx.options.grid;
-      const dy = Math.round((at.y - state.grab.y) / ctx.options.grid) * ctx.options.grid;
+      const dx = onGrid(at.x - state.grab.x, ctx.options.grid);
+      const dy = onGrid(at.y - state.grab.y, ctx.options.grid);
       return { state: { ...state, action: moveElement(ctx.plan, state.id, m(dx), m(dy)) } };
     } catch (e) {
       if (e instanceof EditError) return { state };
@@ -223,7 +228,7 @@ export function release(ctx: ToolContext, state: ToolState, at: Point<Metres>, t
     if (ctx.tool === 'symbol') {
       const def = symbolDef(ctx.options.symbol);
       const g = ctx.options.grid;
-      const centre = pt(Math.round(at.x / g) * g, Math.round(at.y / g) * g);
+      const centre = pt(onGrid(at.x, g), onGrid(at.y, g));
       const id = ctx.newId();
       const action = addElement(ctx.plan, 'fixtures', { id, symbol: ctx.options.symbol, at: centre, rotation: 0 as never, width: m(def.width), depth: m(def.depth) });
       return { state: idle, action, select: id };

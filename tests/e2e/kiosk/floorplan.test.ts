@@ -273,6 +273,9 @@ describe('餐饮平面图 on the kiosk', () => {
     expect(s.flows).toEqual(['raw', 'finished', 'tableware']);
     expect(s.fixtures).toContain('hood');
     await expect.poll(() => ruleStatus(page, 'hoods-over-stoves')).toBe('pass');
+    // The canvas holds every element of the plan (walls, openings, zones, fixtures, arrows).
+    const elements = s.walls + s.openings.length + s.zones.length + s.fixtures.length + s.flows.length;
+    await expect.poll(() => page.getByTestId('plan-canvas').getAttribute('data-drawn')).toBe(String(elements));
     await page.screenshot({ path: artifactPath('kiosk-floorplan-portrait-drawn.png') });
 
     // A reload (or a crash) loses nothing: the editor opens again with the plan and its history.
@@ -329,6 +332,7 @@ describe('餐饮平面图 on the kiosk', () => {
     expect((await summary(page)).zones.length).toBeGreaterThan(3);
     await page.locator('.footer-button[aria-pressed]').nth(1).tap();
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('contrast'))).toBe(true);
+    await expect.poll(() => page.getByTestId('plan-canvas').getAttribute('data-contrast')).toBe('true');
     await page.screenshot({ path: artifactPath('kiosk-floorplan-landscape-template.png') });
     await context.close();
   });

@@ -37,6 +37,10 @@ export interface RenderInput {
 export interface PlanRenderer {
   render(input: RenderInput): void;
   resize(width: number, height: number): void;
+  /** Drops every cached node (a font finished loading: text must be measured again). */
+  invalidate(): void;
+  /** How many plan elements the stage holds (tests compare it with the plan). */
+  drawnCount(): number;
   destroy(): void;
 }
 
@@ -66,7 +70,8 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
   const openingsGroup = new Konva.Group();
   const flowsGroup = new Konva.Group();
   const marksGroup = new Konva.Group();
-  world.add(zonesGroup, fixturesGroup, wallsGroup, openingsGroup, flowsGroup, marksGroup);
+  const namesGroup = new Konva.Group();
+  world.add(zonesGroup, fixturesGroup, wallsGroup, openingsGroup, flowsGroup, marksGroup, namesGroup);
   planLayer.add(world);
   const overlayWorld = new Konva.Group();
   overlayLayer.add(overlayWorld);
@@ -155,8 +160,15 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
       place(zonesGroup, z.id, [z, f], () => {
         const g = new Konva.Group();
         g.add(new Konva.Line({ points: flat(z.outline), closed: true, fill: contrast ? '#102030' : zoneFill(z.type), stroke: accent(f) ?? (contrast ? '#8ab4f8' : '#90a4ae'), strokeWidth: f ? 4 : 1, strokeScaleEnabled: false, dash: f ? undefined : [6, 4] }));
+        return g;
+      }, seen);
+    }
+    // Zone names and areas above everything else, so equipment never hides them.
+    for (const z of plan.zones) {
+      place(namesGroup, `${z.id}#name`, [z], () => {
+        const g = new Konva.Group();
         const c = zoneCentre(z);
-        const text = new Konva.Text({ fontFamily: FONT, x: c.x, y: c.y, text: zoneLabel(z), fontSize: 0.32, fontStyle: 'bold', fill: contrast ? '#fff' : '#37474f', align: 'center' });
+        const text = new Konva.Text({ fontFamily: FONT, x: c.x, y: c.y, text: zoneLabel(z), fontSize: 0.3, fontStyle: 'bold', fill: contrast ? '#fff' : '#37474f', align: 'center', stroke: contrast ? '#000' : '#fff', strokeWidth: 3, strokeScaleEnabled: false, fillAfterStrokeEnabled: true });
         text.offsetX(text.width() / 2);
         text.offsetY(text.height() / 2);
         g.add(text);
@@ -168,16 +180,18 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
       place(fixturesGroup, fx.id, [fx, f], () => {
         const def = symbolDef(fx.symbol);
         const g = new Konva.Group({ x: fx.at.x, y: fx.at.y, rotation: fx.rotation });
-        const fill = contrast ? '#000' : categoryFill(def.category);
+        // A hood hangs above the stove: drawn see-through and dashed, so the stove shows.
+        const overhead = fx.symbol === 'hood';
+        const fill = overhead ? undefined : contrast ? '#000' : categoryFill(def.category);
         const stroke = accent(f) ?? ink;
         if (def.shape === 'round') g.add(new Konva.Ellipse({ radiusX: fx.width / 2, radiusY: fx.depth / 2, fill, stroke, strokeWidth: f ? 3 : 1.5, strokeScaleEnabled: false }));
-        else g.add(new Konva.Rect({ x: -fx.width / 2, y: -fx.depth / 2, width: fx.width, height: fx.depth, fill, stroke, strokeWidth: f ? 3 : 1.5, strokeScaleEnabled: false }));
+        else g.add(new Konva.Rect({ x: -fx.width / 2, y: -fx.depth / 2, width: fx.width, height: fx.depth, fill, stroke, strokeWidth: f ? 3 : 1.5, strokeScaleEnabled: false, dash: overhead ? [8, 5] : undefined }));
         if (def.sink) g.add(new Konva.Rect({ x: -fx.width / 2 + 0.06, y: -fx.depth / 2 + 0.06, width: Math.max(0.02, fx.width - 0.12), height: Math.max(0.02, fx.depth - 0.12), cornerRadius: 0.05, stroke, strokeWidth: 1, strokeScaleEnabled: false }));
         const label = fx.label ?? def.name;
         const size = Math.max(0.08, Math.min(0.2, fx.depth * 0.35, (fx.width / Math.max(1, [...label].length)) * 1.1));
         const text = new Konva.Text({ fontFamily: FONT, text: label, fontSize: size, fill: contrast ? '#fff' : '#102a43', align: 'center' });
         text.offsetX(text.width() / 2);
-        text.offsetY(text.height() / 2);
+        text.offsetY(overhead ? fx.depth / 2 - 0.02 : text.height() / 2);
         g.add(text);
         return g;
       }, seen);
@@ -299,6 +313,12 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
 
   return {
     render,
+    invalidate() {
+      for (const c of cache.values()) c.node.destroy();
+      cache.clear();
+      lastOverlay = [];
+    },
+    drawnCount: () => [...cache.keys()].filter((k) => !k.includes('#')).length,
     resize(w, h) {
       stage.size({ width: w, height: h });
       lastGrid = '';
