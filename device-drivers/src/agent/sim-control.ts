@@ -62,6 +62,8 @@ export async function handleSimControl(hub: DeviceHub, req: IncomingMessage, url
     if (!sims.ledBus!.unitIds.includes(unit)) throw new Error(`unit must be one of ${sims.ledBus!.unitIds.join(', ')}`);
     return unit;
   };
+  // Paper out or a jam: every A4 job fails with this reason until called without one.
+  post['/sim/a4/fail'] = sims.a4Printer ? () => ((sims.a4Printer!.failure = q('reason') || null), { failure: sims.a4Printer!.failure }) : undefined;
   post['/sim/led/silent'] = sims.ledBus ? () => (sims.ledBus!.setSilent(ledUnit(), q('on') !== 'false'), sims.ledBus!.display(ledUnit())) : undefined;
   const get: Record<string, Route | undefined> = {
     '/sim/printer/tickets': sims.printer ? () => sims.printer!.printed.map((t) => ({ text: t.text, qrCodes: t.page.qrCodes, bytes: t.bytes.length })) : undefined,

@@ -100,11 +100,11 @@ describe('证照打印 flow', () => {
   });
 
   it('paper out midway: the kiosk says so, the server hears it failed (not counted), and a retry prints', async () => {
-    const { flow, outcomes } = setup({ print: [{ ok: false, error: { code: 'JOB_FAILED', message: 'A4打印机缺纸，请联系工作人员' } }] });
+    const { flow, outcomes } = setup({ print: [{ ok: false, error: { code: 'PAPER_END', message: 'A4打印机缺纸，请联系工作人员' } }] });
     await flow.card(residentA);
     await flow.print('c1');
     expect(flow.step.value).toEqual({ kind: 'failed', id: 'c1', message: 'A4打印机缺纸，请联系工作人员', reason: null });
-    expect(outcomes).toEqual([{ ok: false, code: 'JOB_FAILED', message: 'A4打印机缺纸，请联系工作人员' }]);
+    expect(outcomes).toEqual([{ ok: false, code: 'PAPER_END', message: 'A4打印机缺纸，请联系工作人员' }]);
     await flow.retry();
     expect(flow.step.value).toEqual({ kind: 'printed', id: 'c1', printCount: 1, printLimit: 3 });
   });

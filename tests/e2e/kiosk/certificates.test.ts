@@ -1,10 +1,11 @@
 // 证照打印 end to end: a clerk publishes a 食品经营许可证 from the desk (the type's template,
 // the business's legal representative entitled to print it); the representative lays their
-// fictional ID card on the kiosk's simulated reader, sees the licence, previews and prints it
-// on the simulated A4 printer; pdftotext reads the printed PDF back, zbarimg decodes the QR
-// from a page rendered by pdftoppm, and that link opens the public verification page on a
-// phone-sized screen: 有效. A reprint asks for a reason. The clerk revokes it: the same page
-// says 已撤销 and the kiosk refuses to print it.
+// fictional ID card on the kiosk's simulated reader, sees the licence and previews it; the
+// printer is out of paper (not counted, staff told), then it prints on the simulated A4
+// printer; pdftotext reads the printed PDF back, zbarimg decodes the QR from a page rendered
+// by pdftoppm, and that link opens the public verification page on a phone-sized screen:
+// 有效. A reprint asks for a reason. The clerk revokes it: the same page says 已撤销 and the
+// kiosk refuses to print it.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,8 +99,18 @@ describe('证照打印', () => {
     expect(await item.getByTestId('cert-preview').textContent()).toContain('西安市新城区市场监督管理局');
     await page.screenshot({ path: artifactPath('kiosk-portrait-certificates-list.png') });
 
-    // Printed on A4 through the agent.
+    // The A4 printer runs out of paper: the kiosk says so, nothing is counted, staff are told.
+    await env.sim('/sim/a4/fail?reason=paper-out');
     await item.locator('[data-action="print"]').tap();
+    const failed = page.getByTestId('cert-failed');
+    await failed.waitFor({ timeout: 30_000 });
+    expect(await failed.textContent()).toContain('本次打印不计次数');
+    await desk.locator('.help-panel li', { hasText: '证照打印失败' }).waitFor();
+    await page.screenshot({ path: artifactPath('kiosk-portrait-certificates-paper-out.png') });
+    await env.sim('/sim/a4/fail?reason=');
+
+    // Paper back: 重新打印 prints it on A4 through the agent.
+    await page.getByRole('button', { name: '重新打印' }).tap();
     await page.getByTestId('cert-printed').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('cert-printed').textContent()).toContain('本证照已打印 1 次，共可打印 3 次');
     const first = await printedPdf(code, 1);
