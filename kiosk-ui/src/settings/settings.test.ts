@@ -15,8 +15,8 @@ it('repeats the agent constants of common/src/agent.ts faithfully', async () => 
   expect(messages.net.agentTimeout).toBe(agentErrorMessages.TIMEOUT);
 });
 
-it('a fresh kiosk shows every built function: 分类抽号, 自助填单, 证照打印, 办事指南', async () => {
+it('a fresh kiosk shows every built function: 分类抽号, 自助填单, 餐饮平面图绘制, 证照打印, 办事指南', async () => {
   const { homeTiles } = await import('../shell/tiles.ts');
-  expect(parseSettings(null).tiles).toEqual(['ticketing', 'forms', 'certificates', 'guides']);
-  expect(homeTiles(parseSettings(null).tiles).map((t) => t.label)).toEqual(['分类抽号', '自助填单', '证照打印', '办事指南']);
+  expect(parseSettings(null).tiles).toEqual(['ticketing', 'forms', 'floorplan', 'certificates', 'guides']);
+  expect(homeTiles(parseSettings(null).tiles).map((t) => t.label)).toEqual(['分类抽号', '自助填单', '餐饮平面图绘制', '证照打印', '办事指南']);
 });

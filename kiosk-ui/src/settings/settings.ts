@@ -36,7 +36,7 @@ export const DEFAULT_AGENT_URL = 'http://127.0.0.1:7600';
 
 export const defaultSettings: KioskSettings = {
   name: '',
-  tiles: ['ticketing', 'forms', 'certificates', 'guides'],
+  tiles: ['ticketing', 'forms', 'floorplan', 'certificates', 'guides'],
   orientation: 'auto',
   idleSeconds: 60,
   countdownSeconds: 10,

@@ -11,7 +11,7 @@ export interface Tile {
   hint: string;
 }
 
-export const builtTiles: ReadonlySet<TileId> = new Set<TileId>(['ticketing', 'forms', 'certificates', 'guides']);
+export const builtTiles: ReadonlySet<TileId> = new Set<TileId>(['ticketing', 'forms', 'floorplan', 'certificates', 'guides']);
 
 /** The tiles this kiosk shows: chosen in setup mode, built, in the hall's usual order. */
 export function homeTiles(chosen: readonly TileId[]): Tile[] {
