@@ -2,6 +2,9 @@
 // the clerk desk: REST under /api (hall-server/src/api/routes/plans.ts, and /api/openapi.json).
 //
 //   GET  /api/floorplan/rule-sets        public  → RuleSetList (ids, names, regions, sources)
+//   GET  /api/floorplan/rule-sets/:id    public  → RuleSet (rules.ts; the kiosk checks with it as the owner draws)
+//   GET  /api/floorplan/templates        public  → TemplateList (ids and names)
+//   GET  /api/floorplan/templates/:id    public  → FloorPlan (a template to start from)
 //   POST /api/plans                      device  SavePlanRequest → PlanReceipt (201 new; 200 replaced or an idempotent retry)
 //   GET  /api/plans/:id                  device that saved it, or staff → PlanDetail
 //   POST /api/plans/:id/ticket           device that saved it, or staff  AttachTicketRequest → PlanReceipt
@@ -35,6 +38,7 @@
 //
 // Changes (keep backwards compatible; note every change here):
 // - v1 (first version).
+// - GET /api/floorplan/rule-sets/:id and the templates routes (what kiosk-ui/src/floorplan/plan-api.ts reads).
 import { z } from 'zod';
 import { attachTicketRequestSchema, formatSubmissionCode, idempotencyKeySchema, normalizeSubmissionCode, submissionCodeAlphabet, submissionCodeLength } from '../forms/submission.ts';
 import { floorPlanSchema } from './document.ts';
@@ -76,6 +80,12 @@ export const ruleSetListSchema = z.object({
   defaultId: z.string(),
 });
 export type RuleSetList = z.infer<typeof ruleSetListSchema>;
+
+export const templateListSchema = z.object({ templates: z.array(z.object({ id: z.string(), name: z.string() })) });
+export type TemplateList = z.infer<typeof templateListSchema>;
+
+/** A rule set's or a template's id in a path. */
+export const floorplanDataParamsSchema = z.object({ id: ruleSetIdSchema });
 
 // --- the check report as sent (mirrors check.ts's CheckReport) ---------------------------------
 

@@ -1,7 +1,7 @@
 // Floor plans (餐饮平面图) on the hall server: composed here from the server's configuration.
 // The plans are sealed with the same key as form submissions and kept as long as undecided ones.
 import type { Logger } from 'pino';
-import { ruleSets } from '@hall/fixtures/src/floorplan.ts';
+import { loadTemplate, ruleSets, templateNames, type TemplateId } from '@hall/fixtures/src/floorplan.ts';
 import type { HallService } from '../service/hall-service.ts';
 import { submissionKeyPath, type ServerConfig } from '../config.ts';
 import type { FormService } from '../forms/index.ts';
@@ -19,6 +19,10 @@ export function createPlanService(config: ServerConfig, hall: HallService, forms
     sealer: new Sealer(key),
     retentionDays: config.submissionRetentionDays,
     ruleSets: ruleSets(),
+    templates: {
+      list: Object.entries(templateNames).map(([id, name]) => ({ id, name })),
+      load: (id) => (Object.hasOwn(templateNames, id) ? loadTemplate(id as TemplateId) : undefined),
+    },
     submissionOwner: (id) => {
       const s = forms.store.byId(id);
       return s ? { deviceId: s.deviceId } : undefined;

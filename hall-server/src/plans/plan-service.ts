@@ -41,6 +41,8 @@ export interface PlanServiceOptions {
   retentionDays: number;
   /** The shipped rule sets (fixtures/floorplan/rules), the national recommendation first. */
   ruleSets: RuleSet[];
+  /** The shipped templates (fixtures/floorplan/templates): id, name and a fresh document each call. */
+  templates: { list: Array<{ id: string; name: string }>; load: (id: string) => FloorPlan | undefined };
   /** Who saved a form submission: undefined when there is none (purged or never made). */
   submissionOwner: (id: string) => { deviceId: string | null } | undefined;
 }
@@ -56,6 +58,7 @@ export class PlanService {
   private readonly sealer: Sealer;
   private readonly ruleSets: RuleSet[];
   private readonly submissionOwner: PlanServiceOptions['submissionOwner'];
+  private readonly templates: PlanServiceOptions['templates'];
   private readonly attachedListeners = new Set<(notice: PlanAttached) => void>();
 
   constructor(options: PlanServiceOptions) {
@@ -66,6 +69,7 @@ export class PlanService {
     this.ruleSets = options.ruleSets;
     this.retentionDays = options.retentionDays;
     this.submissionOwner = options.submissionOwner;
+    this.templates = options.templates;
     this.store = new PlanStore(this.hall.db, this.sealer);
   }
 
@@ -80,6 +84,22 @@ export class PlanService {
       ruleSets: this.ruleSets.map((s) => ({ id: s.id, name: s.name, region: s.region, source: s.source, sizeClasses: s.sizeClasses, ruleCount: s.rules.length })),
       defaultId: this.ruleSets[0]!.id,
     };
+  }
+
+  ruleSetById(id: string): RuleSet {
+    const set = this.ruleSets.find((s) => s.id === id);
+    if (!set) throw new HallError('NOT_FOUND', { field: 'id', message: `没有这个规则集：${id}` });
+    return set;
+  }
+
+  listTemplates(): { templates: Array<{ id: string; name: string }> } {
+    return { templates: this.templates.list };
+  }
+
+  template(id: string): FloorPlan {
+    const plan = this.templates.load(id);
+    if (!plan) throw new HallError('NOT_FOUND', { field: 'id', message: `没有这个模板：${id}` });
+    return plan;
   }
 
   // ------------------------------------------------------------------ kiosk side

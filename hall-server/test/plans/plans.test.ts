@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '@hall/common/api';
-import { FLOOR_PLAN_FORMAT, type PlanDetail, type PlanList, type PlanReceipt, type RuleSetList } from '@hall/common/floorplan/index';
+import { FLOOR_PLAN_FORMAT, checkPlan, migratePlan, parseRuleSet, type PlanDetail, type PlanList, type PlanReceipt, type RuleSet, type RuleSetList, type TemplateList } from '@hall/common/floorplan/index';
 import { testPlanInput } from '@hall/common/floorplan/test-plan';
 import { submissionCodeAlphabet, type SubmissionReceipt } from '@hall/common/forms/index';
 import { loadTemplate } from '@hall/fixtures/src/floorplan.ts';
@@ -65,6 +65,38 @@ describe('rule sets (public)', () => {
       expect(set.source.title.length).toBeGreaterThan(0);
       expect(set.ruleCount).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('rule sets and templates for the editor (public)', () => {
+  it('serves a whole rule set that checks a plan exactly as the server does', async () => {
+    const r = await hall.request<unknown>('GET', '/api/floorplan/rule-sets/jiangsu-2015');
+    expect(r.status).toBe(200);
+    const parsed = parseRuleSet(r.body);
+    expect(parsed.ok).toBe(true);
+    const plan = loadTemplate('noodle-shop');
+    const saved = await save({ ruleSetId: 'jiangsu-2015' });
+    expect(checkPlan(plan, (parsed as { ok: true; ruleSet: RuleSet }).ruleSet).results.map((x) => [x.ruleId, x.status])).toEqual(saved.check.results.map((x) => [x.ruleId, x.status]));
+    const unknown = await hall.request<ErrorReply>('GET', '/api/floorplan/rule-sets/atlantis-2030');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.field).toBe('id');
+    const malformed = await hall.request<ErrorReply>('GET', '/api/floorplan/rule-sets/Bad%20Id');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.field).toBe('id');
+  });
+
+  it('lists the templates and serves each as a plan document', async () => {
+    const list = await hall.request<TemplateList>('GET', '/api/floorplan/templates');
+    expect(list.body.templates.map((t) => t.id)).toEqual(['noodle-shop', 'cafe', 'canteen-kitchen']);
+    expect(list.body.templates[0]!.name).toBe('小面馆');
+    for (const { id } of list.body.templates) {
+      const r = await hall.request<unknown>('GET', `/api/floorplan/templates/${id}`);
+      expect(r.status).toBe(200);
+      expect(migratePlan(r.body).ok).toBe(true);
+    }
+    const unknown = await hall.request<ErrorReply>('GET', '/api/floorplan/templates/constructor');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.field).toBe('id');
   });
 });
 
