@@ -42,7 +42,7 @@ export interface PlanDocumentOptions {
 
 /** Landscape A4 less the renderer's margins with a header and a page mark: 259 mm × ~162 mm. */
 const drawingWidthMm: Mm = 259;
-const drawingHeightMm: Mm = 136;
+const drawingHeightMm: Mm = 146;
 /** The column beside the plan: north arrow, scale bar, legend. */
 const sideMm: Mm = 64;
 const padMm: Mm = 5;
