@@ -9,7 +9,7 @@
 //   GET  /api/plans/:id                  device that saved it, or staff → PlanDetail
 //   POST /api/plans/:id/ticket           device that saved it, or staff  AttachTicketRequest → PlanReceipt
 //   GET  /api/plans/:id/pdf              device that saved it, or staff → application/pdf (A4, code + QR on the page)
-//   GET  /api/plans?ticketId=            staff   → PlanList (newest first)
+//   GET  /api/plans?ticketId=            staff   → PlanList (newest first; also plans linked to a form submission of that ticket)
 //   GET  /api/plans/by-code/:code        staff   → PlanDetail
 //
 // "device" routes take the kiosk's device token (Authorization: Bearer <token>); staff may use

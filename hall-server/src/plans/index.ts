@@ -23,6 +23,7 @@ export function createPlanService(config: ServerConfig, hall: HallService, forms
       list: Object.entries(templateNames).map(([id, name]) => ({ id, name })),
       load: (id) => (Object.hasOwn(templateNames, id) ? loadTemplate(id as TemplateId) : undefined),
     },
+    submissionsOfTicket: (ticketId) => forms.store.byTicket(ticketId).map((s) => s.id),
     submissionOwner: (id) => {
       const s = forms.store.byId(id);
       return s ? { deviceId: s.deviceId } : undefined;

@@ -45,6 +45,8 @@ export interface PlanServiceOptions {
   templates: { list: Array<{ id: string; name: string }>; load: (id: string) => FloorPlan | undefined };
   /** Who saved a form submission: undefined when there is none (purged or never made). */
   submissionOwner: (id: string) => { deviceId: string | null } | undefined;
+  /** The form submissions linked to a ticket: a plan linked to one of them belongs to the ticket too. */
+  submissionsOfTicket: (ticketId: string) => string[];
 }
 
 const DAY = 86_400_000;
@@ -59,6 +61,7 @@ export class PlanService {
   private readonly ruleSets: RuleSet[];
   private readonly submissionOwner: PlanServiceOptions['submissionOwner'];
   private readonly templates: PlanServiceOptions['templates'];
+  private readonly submissionsOfTicket: PlanServiceOptions['submissionsOfTicket'];
   private readonly attachedListeners = new Set<(notice: PlanAttached) => void>();
 
   constructor(options: PlanServiceOptions) {
@@ -70,6 +73,7 @@ export class PlanService {
     this.retentionDays = options.retentionDays;
     this.submissionOwner = options.submissionOwner;
     this.templates = options.templates;
+    this.submissionsOfTicket = options.submissionsOfTicket;
     this.store = new PlanStore(this.hall.db, this.sealer);
   }
 
@@ -203,8 +207,9 @@ export class PlanService {
 
   // ------------------------------------------------------------------ clerk side
 
+  /** The ticket's plans: linked to it, or to a form submission linked to it. */
   byTicket(ticketId: string): PlanDetail[] {
-    return this.store.byTicket(ticketId).map((p) => this.detailOf(p));
+    return this.store.byTicket(ticketId, this.submissionsOfTicket(ticketId)).map((p) => this.detailOf(p));
   }
 
   byCode(code: string): PlanDetail {

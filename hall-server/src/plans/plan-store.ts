@@ -85,8 +85,11 @@ export class PlanStore {
     return this.read(this.db.prepare('SELECT * FROM floor_plans WHERE idempotency_key = ?').get(key) as Row | undefined);
   }
 
-  byTicket(ticketId: string): StoredPlan[] {
-    const rows = this.db.prepare('SELECT * FROM floor_plans WHERE ticket_id = ? ORDER BY updated_at DESC, id DESC').all(ticketId) as Row[];
+  /** Plans linked to the ticket, or to one of these form submissions (themselves linked to it). */
+  byTicket(ticketId: string, submissionIds: readonly string[] = []): StoredPlan[] {
+    const marks = submissionIds.map(() => '?').join(', ');
+    const sql = `SELECT * FROM floor_plans WHERE ticket_id = ?${marks ? ` OR submission_id IN (${marks})` : ''} ORDER BY updated_at DESC, id DESC`;
+    const rows = this.db.prepare(sql).all(ticketId, ...submissionIds) as Row[];
     return rows.map((r) => this.read(r)!);
   }
 

@@ -200,7 +200,7 @@ describe('saving a plan (kiosk)', () => {
     expect(stranger.status).toBe(401);
   });
 
-  it('links to the kiosk’s own form submission only', async () => {
+  it('links to the kiosk’s own form submission only, and comes with it to the ticket it is attached to', async () => {
     const submitted = await hall.request<SubmissionReceipt>('POST', '/api/submissions', sampleRequest(), kiosk);
     expect(submitted.status).toBe(201);
     const linked = await save({ submissionId: submitted.body.id });
@@ -208,6 +208,13 @@ describe('saving a plan (kiosk)', () => {
     const foreign = await hall.request<ErrorReply>('POST', '/api/plans', saveRequest({ submissionId: submitted.body.id }), otherKiosk);
     expect(foreign.status).toBe(403);
     expect(foreign.body.error.field).toBe('submissionId');
+    // The clerk who calls the ticket the form is attached to finds the plan with it.
+    const ticket = await drawTicket();
+    expect((await hall.request<PlanList>('GET', `/api/plans?ticketId=${ticket.ticket.id}`, undefined, clerk)).body.plans).toEqual([]);
+    await hall.request('POST', `/api/submissions/${submitted.body.id}/ticket`, { ticketId: ticket.ticket.id }, kiosk);
+    const list = await hall.request<PlanList>('GET', `/api/plans?ticketId=${ticket.ticket.id}`, undefined, clerk);
+    expect(list.body.plans.map((p) => p.id)).toEqual([linked.id]);
+    expect(list.body.plans[0]!.submissionId).toBe(submitted.body.id);
   });
 });
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { fmt, formatPlanCode, planAttachedSchema, type PlanAttached, type PlanDetail } from '@hall/common/floorplan/index';
+import { submissionAttachedSchema, type SubmissionAttached } from '@hall/common/forms/index';
 import { messages } from '../messages.ts';
 import { sessionToken } from '../session/session-store.ts';
 import { createPlanApi, type PlanApi } from './plan-api.ts';
@@ -7,9 +8,12 @@ import { planScene, sortResults } from './plan-view.ts';
 
 const m = messages.plan;
 
-/** The counter connection's word that a plan was attached to a ticket (`plan:attached`). */
+/**
+ * The counter connection's word that a plan was attached to a ticket (`plan:attached`), or a
+ * form submission (`submission:attached`), which may bring the plans linked to it.
+ */
 export interface PlanNotices {
-  onNotice: (name: 'plan:attached', listener: (notice: PlanAttached) => void) => () => void;
+  onNotice: (name: 'plan:attached' | 'submission:attached', listener: (notice: PlanAttached | SubmissionAttached) => void) => () => void;
   /** Notices are not replayed: coming back online fetches the current ticket's plans again. */
   online: boolean;
 }
@@ -38,10 +42,16 @@ export function PlanPanel({ ticketId, timeZone, api: given, notices }: { ticketI
 
   useEffect(() => {
     if (!ticketId || !onNotice) return;
-    return onNotice('plan:attached', (raw) => {
-      const notice = planAttachedSchema.safeParse(raw);
+    const listener = (raw: unknown): void => {
+      const notice = planAttachedSchema.or(submissionAttachedSchema).safeParse(raw);
       if (notice.success && notice.data.ticketId === ticketId) setAttachedCount((n) => n + 1);
-    });
+    };
+    const offPlans = onNotice('plan:attached', listener);
+    const offSubmissions = onNotice('submission:attached', listener);
+    return () => {
+      offPlans();
+      offSubmissions();
+    };
   }, [ticketId, onNotice]);
 
   useEffect(() => {

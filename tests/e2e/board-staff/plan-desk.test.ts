@@ -2,12 +2,14 @@
 // with the hood over the stove left out) and saved it with the ticket they drew. The clerk
 // calls that ticket and sees the plan as a drawing with the server's rule results, the failed
 // rule first; tapping it marks the stove on the drawing; the PDF opens. A plan attached while
-// the ticket is at the window shows up without calling again.
+// the ticket is at the window shows up without calling again, and so does one saved with a
+// form that is attached to the ticket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHall, CLERK, type TestClient, type TestHall } from '@hall/server/testing';
 import type { PlanReceipt } from '@hall/common/floorplan/index';
 import { loadTemplate } from '@hall/fixtures/src/floorplan.ts';
+import { sampleFoodLicenceSubmission } from '@hall/fixtures/src/forms.ts';
 import { artifactPath, launchBrowser } from '../lib/browser.ts';
 import { drawTicket, openDesk } from './support.ts';
 
@@ -125,5 +127,24 @@ describe('the clerk desk shows the called ticket’s floor plan', () => {
     await expect(card.locator('.plan-summary').textContent()).resolves.toBe(`符合 ${receipt.check.passed} 项，不符合 0 项`);
     expect(await desk.locator('.plan-none').count()).toBe(0);
     await expect(desk.locator('.plan-panel .count-badge').textContent()).resolves.toBe('1');
+
+    // A form filled at the kiosk with a plan saved for it: attaching the form brings the plan.
+    const form = await hall.request<{ id: string }>('POST', '/api/submissions', {
+      formId: 'food-business-licence',
+      formVersion: 1,
+      data: structuredClone(sampleFoodLicenceSubmission.data),
+      idempotencyKey: `e2e-form-${process.pid}-${Math.random().toString(36).slice(2)}`,
+    });
+    expect(form.status).toBe(201);
+    const withForm = await hall.request<PlanReceipt>('POST', '/api/plans', {
+      plan: loadTemplate('cafe'),
+      ruleSetId: 'national-2011',
+      idempotencyKey: `e2e-plan-${process.pid}-${Math.random().toString(36).slice(2)}`,
+      submissionId: form.body.id,
+    });
+    expect(withForm.status).toBe(201);
+    await hall.request('POST', `/api/submissions/${form.body.id}/ticket`, { ticketId: ticket.id });
+    await desk.locator(`.plan-card[data-code="${withForm.body.code}"]`).waitFor();
+    await expect(desk.locator('.plan-panel .count-badge').textContent()).resolves.toBe('2');
   }, 60_000);
 });
