@@ -5,15 +5,17 @@
 // printer; pdftotext reads the printed PDF back, zbarimg decodes the QR from a page rendered
 // by pdftoppm, and that link opens the public verification page on a phone-sized screen:
 // 有效. A reprint asks for a reason. The clerk revokes it: the same page says 已撤销 and the
-// kiosk refuses to print it.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// kiosk refuses to print it. A second kiosk prints through CUPS (the cups-pdf printer A4PDF of
+// .ci/setup-cups.sh) and the QR on the file CUPS wrote verifies too.
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CLERK } from '@hall/server/testing';
+import type { CertificateSummary } from '@hall/common/certificates';
 import { artifactPath } from '../lib/browser.ts';
 import { openDesk } from '../board-staff/support.ts';
 import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
@@ -23,15 +25,6 @@ const run = promisify(execFile);
 
 let env: KioskEnv;
 let desk: Page;
-beforeAll(async () => {
-  env = await startKioskEnv();
-  desk = await openDesk(env.browser, env.hall, CLERK(1), 1);
-  desk.setDefaultTimeout(15_000);
-}, 90_000);
-afterAll(async () => {
-  await desk?.context().close();
-  await env?.close();
-});
 
 async function printedPdf(code: string, nth: number): Promise<{ text: string; qr: string[]; file: string }> {
   const jobs = (await env.sim('/sim/a4/jobs', 'GET')) as Array<{ jobId: number; title: string }>;
@@ -57,7 +50,17 @@ async function verificationPage(url: string): Promise<{ verdict: string; page: P
   return { verdict, page };
 }
 
-describe('证照打印', () => {
+describe('证照打印 with the simulated A4 printer', () => {
+  beforeAll(async () => {
+    env = await startKioskEnv();
+    desk = await openDesk(env.browser, env.hall, CLERK(1), 1);
+    desk.setDefaultTimeout(15_000);
+  }, 90_000);
+  afterAll(async () => {
+    await desk?.context().close();
+    await env?.close();
+  });
+
   it('publish at the desk → card at the kiosk → printed A4 with a QR that verifies → reprint with a reason → revoked: the page says so and the kiosk refuses', async () => {
     // The clerk fills the 食品经营许可证 template for a business; its legal representative may print.
     await desk.locator('.certificate-panel [data-tab="publish"]').click();
@@ -166,5 +169,102 @@ describe('证照打印', () => {
     await env.sim('/sim/idcard/present?card=residentB');
     await page.getByTestId('cert-none').waitFor();
     await env.sim('/sim/idcard/remove');
+  });
+});
+
+/** Where cups-pdf writes jobs: the anonymous spool, or the printing user's ~/PDF. */
+const cupsOutputDirs = ['/var/spool/cups-pdf/ANONYMOUS', join(homedir(), 'PDF'), '/root/PDF'];
+
+/** cups-pdf names its file after the job's title (cert-<code>, never a name) and the job number. */
+function cupsPrinted(code: string, since: number): string | null {
+  for (const dir of cupsOutputDirs) {
+    if (!existsSync(dir)) continue;
+    const name = readdirSync(dir).find((f) => f.startsWith(`cert-${code}`) && f.endsWith('.pdf') && statSync(join(dir, f)).mtimeMs >= since);
+    if (name) return join(dir, name);
+  }
+  return null;
+}
+
+describe('证照打印 with the CUPS PDF printer', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hall-cert-cups-'));
+  const configPath = join(dir, 'agent.json');
+  let cups: KioskEnv;
+
+  beforeAll(async () => {
+    if (!execFileSync('lpstat', ['-r'], { encoding: 'utf8' }).includes('is running')) throw new Error('CUPS is not running: run `bash .ci/setup-cups.sh` as root first');
+    writeFileSync(
+      configPath,
+      JSON.stringify({
+        devices: [
+          { id: 'ticketPrinter', kind: 'ticketPrinter', uri: 'sim:', profile: 'generic-80' },
+          { id: 'idCardReader', kind: 'idCardReader', uri: 'sim:' },
+          { id: 'a4Printer', kind: 'a4Printer', uri: 'cups:A4PDF' },
+        ],
+      }),
+    );
+    cups = await startKioskEnv({}, { agentConfig: configPath });
+  }, 90_000);
+  afterAll(async () => {
+    await cups?.close();
+  });
+
+  it('a proof published for a person prints through CUPS at the kiosk, and its QR verifies', async () => {
+    const since = Date.now() - 1000;
+    const clerk = await cups.hall.login(CLERK(2));
+    const published = await cups.hall.request<CertificateSummary>(
+      'POST',
+      '/api/certificates',
+      {
+        idempotencyKey: `e2e-cups-${process.pid}-abcdef`,
+        typeId: 'completion-proof',
+        documentNumber: 'BJ2026-000777',
+        issuer: '东城区政务服务中心',
+        holder: { kind: 'person', person: { name: '测试乙', idNumber: '110105198506120026' } },
+        validFrom: '2026-11-25',
+        validUntil: null,
+        fields: [
+          { label: '办理事项', value: '居住证明' },
+          { label: '办理结果', value: '准予办理' },
+        ],
+      },
+      clerk,
+    );
+    expect(published.status).toBe(201);
+    const code = published.body.code;
+
+    const { page } = await cups.open();
+    await page.locator('[data-tile="certificates"]').tap();
+    await page.getByTestId('cert-card').waitFor();
+    await cups.sim('/sim/idcard/present?card=residentB');
+    const item = page.locator('.cert-item').first();
+    await item.waitFor();
+    await cups.sim('/sim/idcard/remove');
+    expect(await item.textContent()).toContain('测*乙');
+    await item.locator('[data-action="print"]').tap();
+    await page.getByTestId('cert-printed').waitFor({ timeout: 60_000 });
+
+    // The file cups-pdf wrote. It runs the job through Ghostscript, which turns the embedded
+    // Chinese subset fonts into Type 3 glyphs without a text map, so pdftotext cannot read it
+    // back (the text is checked on the simulated printer's PDF above); the page, its QR and
+    // the link it carries are what a reader of the paper gets.
+    // cups-pdf writes the file while the job runs: read it once it decodes.
+    const qrOfPrinted = async (): Promise<string | null> => {
+      const file = cupsPrinted(code, since);
+      if (!file) return null;
+      const pngDir = mkdtempSync(join(tmpdir(), 'hall-cert-cups-png-'));
+      try {
+        await run('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', file, join(pngDir, 'page')], { timeout: 30_000 });
+        const png = readdirSync(pngDir).find((f) => f.endsWith('.png'));
+        if (!png) return null;
+        return (await run('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(pngDir, png)], { timeout: 20_000 })).stdout.trim();
+      } catch {
+        return null;
+      }
+    };
+    let url: string | null = null;
+    await expect.poll(async () => (url = await qrOfPrinted()), { timeout: 45_000, interval: 1000 }).not.toBeNull();
+    expect(url).toBe(`http://localhost:8080/v/${code}`);
+    const res = await fetch(`${cups.hall.url}${new URL(url!).pathname}`);
+    expect(await res.text()).toContain('data-status="valid">有效');
   });
 });
