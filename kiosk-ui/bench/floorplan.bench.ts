@@ -42,8 +42,8 @@ export function bigPlan(count = 300): FloorPlan {
 
 async function dragFrames(page: Page, fixtureId: string): Promise<number[]> {
   const start = await page.evaluate((id) => {
-    const model = (window as unknown as { __floorplan: any }).__floorplan;
-    const f = model.history.value.plan.fixtures.find((x: { id: string }) => x.id === id);
+    const model = (window as unknown as { __floorplan: { history: { value: { plan: FloorPlan } }; view: { value: { pixelsPerMetre: number; zoom: number; pan: { x: number; y: number } } } } }).__floorplan;
+    const f = model.history.value.plan.fixtures.find((x) => x.id === id)!;
     const v = model.view.value;
     const r = document.querySelector('[data-testid="plan-canvas"]')!.getBoundingClientRect();
     const s = v.pixelsPerMetre * v.zoom;
@@ -117,7 +117,7 @@ export async function run(): Promise<BenchRow[]> {
     await dragFrames(page, target); // warm-up
     const frames: number[] = [];
     for (let i = 0; i < 3; i++) frames.push(...(await dragFrames(page, target)));
-    const moved = await page.evaluate(() => (window as unknown as { __floorplan: any }).__floorplan.history.value.past.length);
+    const moved = await page.evaluate(() => (window as unknown as { __floorplan: { history: { value: { past: unknown[] } } } }).__floorplan.history.value.past.length);
     await context.close();
 
     return [

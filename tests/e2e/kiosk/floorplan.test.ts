@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { FloorPlan } from '@hall/common/floorplan/index';
 import { ruleSetFiles, templateFiles } from '@hall/fixtures/src/floorplan.ts';
 import { artifactPath } from '../lib/browser.ts';
 import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
@@ -73,17 +74,17 @@ interface PlanSummary {
 
 function summary(page: Page): Promise<PlanSummary> {
   return page.evaluate(() => {
-    const model = (window as unknown as { __floorplan: { history: { value: { plan: any; past: unknown[]; future: unknown[] } }; view: { value: { zoom: number } } } }).__floorplan;
+    const model = (window as unknown as { __floorplan: { history: { value: { plan: FloorPlan; past: unknown[]; future: unknown[] } }; view: { value: { zoom: number } } } }).__floorplan;
     const { plan, past, future } = model.history.value;
-    const corner = (id: string) => plan.corners.find((c: { id: string }) => c.id === id);
+    const corner = (id: string) => plan.corners.find((c) => c.id === id)!;
     const area = (pts: Array<{ x: number; y: number }>) => Math.abs(pts.reduce((s, p, i) => s + p.x * pts[(i + 1) % pts.length]!.y - pts[(i + 1) % pts.length]!.x * p.y, 0)) / 2;
     return {
       walls: plan.walls.length,
-      zones: plan.zones.map((z: any) => ({ type: z.type, area: Math.round(area(z.outline) * 100) / 100 })),
-      fixtures: plan.fixtures.map((f: any) => f.symbol),
-      flows: plan.flows.map((f: any) => f.kind),
-      openings: plan.openings.map((o: any) => ({ kind: o.kind, exterior: o.exterior })),
-      wallLengths: plan.walls.map((w: any) => {
+      zones: plan.zones.map((z) => ({ type: z.type, area: Math.round(area(z.outline) * 100) / 100 })),
+      fixtures: plan.fixtures.map((f) => f.symbol),
+      flows: plan.flows.map((f) => f.kind),
+      openings: plan.openings.map((o) => ({ kind: o.kind, exterior: 'exterior' in o ? o.exterior : undefined })),
+      wallLengths: plan.walls.map((w) => {
         const a = corner(w.from);
         const b = corner(w.to);
         return Math.round(Math.hypot(b.x - a.x, b.y - a.y) * 100) / 100;
