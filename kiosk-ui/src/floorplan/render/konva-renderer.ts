@@ -168,9 +168,15 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
       place(namesGroup, `${z.id}#name`, [z], () => {
         const g = new Konva.Group();
         const c = zoneCentre(z);
-        const text = new Konva.Text({ fontFamily: FONT, x: c.x, y: c.y, text: zoneLabel(z), fontSize: 0.3, fontStyle: 'bold', fill: contrast ? '#fff' : '#37474f', align: 'center', stroke: contrast ? '#000' : '#fff', strokeWidth: 3, strokeScaleEnabled: false, fillAfterStrokeEnabled: true });
+        // As large as fits the room's width (a 2 m² room gets smaller letters than the dining hall).
+        const label = zoneLabel(z);
+        const xs = z.outline.map((p) => p.x);
+        const roomWidth = Math.max(...xs) - Math.min(...xs);
+        const fontSize = Math.max(0.12, Math.min(0.3, (roomWidth * 0.9) / ([...label].length * 0.85)));
+        const text = new Konva.Text({ fontFamily: FONT, x: c.x, y: c.y, text: label, fontSize, fontStyle: 'bold', fill: contrast ? '#fff' : '#37474f', align: 'center' });
         text.offsetX(text.width() / 2);
         text.offsetY(text.height() / 2);
+        g.add(new Konva.Rect({ x: c.x - text.width() / 2 - 0.05, y: c.y - text.height() / 2 - 0.03, width: text.width() + 0.1, height: text.height() + 0.06, fill: contrast ? 'rgba(0,0,0,0.7)' : 'rgba(255,255,255,0.75)', cornerRadius: 0.05 }));
         g.add(text);
         return g;
       }, seen);
