@@ -155,7 +155,7 @@ export function planDocument(plan: FloorPlan, report: CheckReport, options: Plan
     if (unlabelled.has(fixture.symbol)) continue;
     shapes.push({ kind: 'text', at: pt2(fixture.at), text: fixture.label ?? symbolDef(fixture.symbol).name, size: 4.5, anchor: 'middle', color: '#222222' });
   }
-  for (const label of plan.labels) shapes.push({ kind: 'text', at: pt2(label.at), text: label.text, size: Math.max(5, label.size * k * 2.83), anchor: 'middle', rotateDeg: -label.rotation });
+  for (const label of plan.labels) shapes.push({ kind: 'text', at: pt2(label.at), text: label.text, size: Math.min(24, Math.max(5, label.size * k * 2.83)), anchor: 'middle', rotateDeg: -label.rotation });
 
   // The side column: a white panel over anything that reaches under it, then its contents.
   const sideX = planAreaW;

@@ -337,7 +337,11 @@ export function parseDocument(json: Record<string, unknown>): FloorPlan {
     throw new HallError('VALIDATION_FAILED', { field: field.startsWith('（') ? 'plan' : `plan.${field}`, message: `平面图有误：${first}`, details: { problems: up.problems } });
   }
   const parsed = floorPlanSchema.safeParse(up.doc);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const far = farNumber(parsed.data, ['plan']);
+    if (far) throw new HallError('VALIDATION_FAILED', { field: far, message: `平面图有误：${far.slice(5)}：长度超出范围（不超过 ${maxMetres} 米）` });
+    return parsed.data;
+  }
   const issues = parsed.error.issues.map((i) => ({ path: ['plan', ...i.path.map(String)].join('.'), message: i.message }));
   const first = issues[0]!;
   throw new HallError('VALIDATION_FAILED', {
@@ -345,6 +349,21 @@ export function parseDocument(json: Record<string, unknown>): FloorPlan {
     message: `平面图有误：${first.path.slice(5) || '（文档）'}：${first.message}${issues.length > 1 ? `（共${issues.length}处）` : ''}`,
     details: { problems: issues.slice(0, 50) },
   });
+}
+
+/** Coordinates and sizes beyond this many metres are not a restaurant (and would not print). */
+const maxMetres = 10_000;
+
+/** The path of the first drawn number (title block aside) farther than maxMetres from zero. */
+function farNumber(value: unknown, path: string[]): string | undefined {
+  if (typeof value === 'number') return Math.abs(value) > maxMetres ? path.join('.') : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (path.length === 1 && k === 'title') continue;
+    const found = farNumber(v, [...path, k]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function creator(actor: PlanActor): string {

@@ -165,6 +165,8 @@ describe('saving a plan (kiosk)', () => {
       [{ ...noodleShop(), version: 99 }, 'plan.version'],
       [{ ...noodleShop(), zones: [{ id: 'z', type: 'ballroom', outline: [] }] }, 'plan.zones.0.type'],
       [{ ...noodleShop(), title: { scale: 33 } }, 'plan.title.scale'],
+      // A finite number that no sheet can hold: refused, not a 500 when it is printed.
+      [{ ...noodleShop(), corners: (noodleShop().corners as Array<Record<string, unknown>>).map((c, i) => (i === 1 ? { ...c, x: 1e25 } : c)) }, 'plan.corners.1.x'],
     ];
     for (const [plan, field] of cases) {
       const r = await hall.request<ErrorReply>('POST', '/api/plans', saveRequest({ plan }), kiosk);
