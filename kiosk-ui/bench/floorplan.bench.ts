@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { startHall } from '@hall/server/testing';
 import { checkPlan, m, pt, symbolDef, symbolIds, type FloorPlan } from '@hall/common/floorplan/index';
-import { loadTemplate, ruleSet, ruleSetFiles, templateFiles } from '@hall/fixtures/src/floorplan.ts';
+import { loadTemplate, ruleSet } from '@hall/fixtures/src/floorplan.ts';
 import type { BenchRow } from './kiosk.bench.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -93,9 +93,6 @@ export async function run(): Promise<BenchRow[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-background-networking', '--no-first-run'] });
   try {
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'zh-CN' });
-    // The hall server does not serve whole rule sets or templates yet (see tests/e2e/kiosk/floorplan.test.ts).
-    await context.route(/\/api\/floorplan\/rule-sets\/[a-z0-9-]+$/, (route) => route.fulfill({ json: ruleSetFiles[new URL(route.request().url()).pathname.split('/').pop()!] }));
-    await context.route(/\/api\/floorplan\/templates\/[a-z-]+$/, (route) => route.fulfill({ json: templateFiles[new URL(route.request().url()).pathname.split('/').pop()! as keyof typeof templateFiles] }));
     await context.addInitScript(() => localStorage.setItem('hall.kiosk.settings', JSON.stringify({ agentUrl: 'http://127.0.0.1:9', tiles: ['ticketing', 'forms', 'floorplan', 'guides'] })));
     const page = await context.newPage();
     const scripts: string[] = [];

@@ -3,19 +3,14 @@
 // hood and disinfection cabinet, flow arrows — fixes a failing rule, undoes and redoes,
 // survives a reload, fills the title block from the ID card and prints: the simulated A4
 // printer receives the hall server's PDF with the zone names and areas.
-//
-// The hall server's contract (common/src/floorplan/api.ts) lists rule sets but serves neither
-// a whole rule set nor the templates the editor needs; until it does, this test answers those
-// two reads from the shipped fixtures (the same files the server checks with).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import type { FloorPlan } from '@hall/common/floorplan/index';
-import { ruleSetFiles, templateFiles } from '@hall/fixtures/src/floorplan.ts';
 import { artifactPath } from '../lib/browser.ts';
 import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
 
@@ -32,18 +27,6 @@ afterAll(async () => {
 interface Xy {
   x: number;
   y: number;
-}
-
-async function serveEditorData(context: BrowserContext): Promise<void> {
-  await context.route(/\/api\/floorplan\/rule-sets\/[a-z0-9-]+$/, (route) => {
-    const id = new URL(route.request().url()).pathname.split('/').pop()!;
-    const body = ruleSetFiles[id];
-    return body ? route.fulfill({ json: body }) : route.fulfill({ status: 404, json: { error: { code: 'NOT_FOUND', message: '没有这个规则集' } } });
-  });
-  await context.route(/\/api\/floorplan\/templates\/[a-z-]+$/, (route) => {
-    const id = new URL(route.request().url()).pathname.split('/').pop()! as keyof typeof templateFiles;
-    return route.fulfill({ json: templateFiles[id] });
-  });
 }
 
 /** A plan point (metres) on the page, through the editor's current view. */
@@ -152,7 +135,6 @@ async function drawZone(page: Page, finger: Finger, type: string, from: [number,
 describe('餐饮平面图 on the kiosk', () => {
   it('a 6 m × 8 m shop drawn by touch, checked, fixed, undone and redone, restored after a reload and printed on A4', async () => {
     const { page, context } = await env.open({ settings: { tiles: ['ticketing', 'forms', 'floorplan', 'guides'] } });
-    await serveEditorData(context);
     // The editor's chunk is not loaded before home.
     await page.locator('[data-tile="floorplan"]').waitFor();
     const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
@@ -325,7 +307,6 @@ describe('餐饮平面图 on the kiosk', () => {
 
   it('landscape: a template opens with its checklist, in high contrast', async () => {
     const { page, context } = await env.open({ screen: 'kioskLandscape', settings: { tiles: ['ticketing', 'forms', 'floorplan', 'guides'] } });
-    await serveEditorData(context);
     await page.locator('[data-tile="floorplan"]').tap();
     await page.locator('[data-template="noodle-shop"]').tap();
     await page.getByTestId('plan-canvas').waitFor();
