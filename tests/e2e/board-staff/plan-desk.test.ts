@@ -147,4 +147,22 @@ describe('the clerk desk shows the called ticket’s floor plan', () => {
     await desk.locator(`.plan-card[data-code="${withForm.body.code}"]`).waitFor();
     await expect(desk.locator('.plan-panel .count-badge').textContent()).resolves.toBe('2');
   }, 60_000);
+
+  it('finds a plan by the code typed from the printed sheet; an unknown code gets the server’s message', async () => {
+    await desk.fill('input[name=planCode]', 'ZZZZ 2222');
+    await desk.press('input[name=planCode]', 'Enter');
+    await expect(desk.locator('.plan-panel > .feedback.error').textContent()).resolves.toContain('没有这个编码的平面图');
+
+    const receipt = await savePlan(loadTemplate('canteen-kitchen'));
+    const typed = `${receipt.code.slice(0, 4).toLowerCase()} ${receipt.code.slice(4)}`;
+    await desk.fill('input[name=planCode]', typed);
+    await desk.press('input[name=planCode]', 'Enter');
+    const card = desk.locator(`.plan-card[data-code="${receipt.code}"]`);
+    await card.waitFor();
+    await expect(card.textContent()).resolves.toContain('按编码查到的平面图');
+    await expect(card.locator('.submission-head').textContent()).resolves.toContain('未关联号');
+    await expect(card.locator('svg.plan-drawing path.plan-wall').count()).resolves.toBe(loadTemplate('canteen-kitchen').walls.length);
+    await card.locator('button', { hasText: '关闭' }).click();
+    await card.waitFor({ state: 'detached' });
+  }, 60_000);
 });
