@@ -231,6 +231,23 @@ describe('餐饮平面图 on the kiosk', () => {
     await placeSymbol(page, finger, 'cooking', 'hood', [2.8, 6]);
     await expect.poll(() => ruleStatus(page, 'hoods-over-stoves')).toBe('pass');
 
+    // Select, move by dragging, rotate, duplicate and delete.
+    await page.locator('[data-tool="select"]').tap();
+    await finger.tap([0.5, 6.1]);
+    await expect.poll(() => page.getByTestId('selection').locator('h4').textContent()).toBe('洗手池');
+    await finger.drag([0.5, 6.1], [0.8, 5.6]);
+    await page.getByTestId('selection').locator('[data-cmd="rotate"]').tap();
+    const basin = () =>
+      page.evaluate(() => {
+        const m = (window as unknown as { __floorplan: { history: { value: { plan: FloorPlan } } } }).__floorplan;
+        return m.history.value.plan.fixtures.filter((f) => f.symbol === 'hand-basin').map((f) => ({ x: f.at.x, y: f.at.y, rotation: f.rotation }));
+      });
+    expect(await basin()).toEqual([{ x: 0.8, y: 5.6, rotation: 90 }]);
+    await page.getByTestId('selection').locator('[data-cmd="duplicate"]').tap();
+    expect(await basin()).toHaveLength(2);
+    await page.getByTestId('selection').locator('[data-cmd="delete"]').tap();
+    expect(await basin()).toEqual([{ x: 0.8, y: 5.6, rotation: 90 }]);
+
     // Flow arrows: raw in from storage, finished out to dining, tableware back to washing.
     await page.locator('[data-tool="flow"]').tap();
     await page.locator('[data-flow="raw"]').tap();
@@ -242,16 +259,15 @@ describe('餐饮平面图 on the kiosk', () => {
     s = await summary(page);
     expect(s.flows).toEqual(['raw', 'finished', 'tableware']);
 
-    // Undo takes the last arrow and the hood back; redo returns them.
-    await page.getByTestId('undo').tap();
-    await page.getByTestId('undo').tap();
-    await page.getByTestId('undo').tap();
-    await page.getByTestId('undo').tap();
+    // Undo takes the arrows, the edits of the basin and the hood back; redo returns them all.
+    for (let i = 0; i < 8; i++) await page.getByTestId('undo').tap();
     s = await summary(page);
     expect(s.flows).toEqual([]);
     expect(s.fixtures).not.toContain('hood');
+    expect(await basin()).toEqual([{ x: 0.5, y: 6.1, rotation: 0 }]);
     await expect.poll(() => ruleStatus(page, 'hoods-over-stoves')).toBe('fail');
-    for (let i = 0; i < 4; i++) await page.getByTestId('redo').tap();
+    for (let i = 0; i < 8; i++) await page.getByTestId('redo').tap();
+    expect(await basin()).toEqual([{ x: 0.8, y: 5.6, rotation: 90 }]);
     s = await summary(page);
     expect(s.flows).toEqual(['raw', 'finished', 'tableware']);
     expect(s.fixtures).toContain('hood');
@@ -312,10 +328,20 @@ describe('餐饮平面图 on the kiosk', () => {
     await page.getByTestId('plan-canvas').waitFor();
     await expect.poll(() => page.locator('[data-rule]').count()).toBeGreaterThan(5);
     expect((await summary(page)).zones.length).toBeGreaterThan(3);
+    // The noodle shop passes every national rule: the plan an owner can hand in as it is.
+    await expect.poll(() => page.getByTestId('checklist-summary').textContent()).toMatch(/未通过 0 项/);
+    expect(await page.locator('[data-rule][data-status="fail"]').count()).toBe(0);
     await page.locator('.footer-button[aria-pressed]').nth(1).tap();
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('contrast'))).toBe(true);
     await expect.poll(() => page.getByTestId('plan-canvas').getAttribute('data-contrast')).toBe('true');
     await page.screenshot({ path: artifactPath('kiosk-floorplan-landscape-template.png') });
+    // Elder mode: everything larger, still usable in landscape; then printed as it is.
+    await page.locator('.footer-button[aria-pressed]').first().tap();
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
+    await page.screenshot({ path: artifactPath('kiosk-floorplan-landscape-elder.png') });
+    await page.getByTestId('to-title').tap();
+    await page.getByTestId('print').tap();
+    await page.getByTestId('print-done').waitFor({ timeout: 60_000 });
     await context.close();
   });
 });
