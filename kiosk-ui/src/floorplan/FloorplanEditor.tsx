@@ -17,6 +17,7 @@ import {
 } from '@hall/common/floorplan/index';
 import type { AgentConnection } from '../net/agent-connection.ts';
 import { DEVICE_TOKEN_KEY } from '../net/hall-connection.ts';
+import { ticketTokenFromQr } from '../forms/forms-api.ts';
 import { InputField } from '../keyboard/InputField.tsx';
 import { messages } from '../messages.ts';
 import { Checklist } from './Checklist.tsx';
@@ -393,6 +394,22 @@ function TitlePanel({ model, agent, readerReady, ruleProblem }: { model: EditorM
     });
   }, [waitingCard]);
   const set = (patch: Partial<TitleBlock>) => model.setTitle(patch);
+  // A ticket slip's QR scanned while this page is open links the plan to the ticket: the clerk
+  // who calls it sees the plan. Listening all along (not only after a tap) loses no scan.
+  const [scanning, setScanning] = useState(false);
+  const [scanWrong, setScanWrong] = useState(false);
+  useEffect(
+    () =>
+      agent.onScan((scan) => {
+        const token = ticketTokenFromQr(scan.text);
+        setScanWrong(!token);
+        if (token) {
+          model.linkTicket(token);
+          setScanning(false);
+        }
+      }),
+    [],
+  );
   const p = model.printState.value;
   const busy = p.kind === 'saving' || p.kind === 'printing';
   return (
@@ -404,6 +421,12 @@ function TitlePanel({ model, agent, readerReady, ruleProblem }: { model: EditorM
             {waitingCard ? m.cardHint : m.fromCard}
           </button>
         )}
+        <div class="fp-row">
+          <button type="button" class="secondary-button" data-testid="scan-ticket" onClick={() => setScanning(true)}>
+            {model.ticketToken.value ? m.ticketLinked : scanning ? m.scanHint : m.scanTicket}
+          </button>
+          {scanWrong && <span class="fp-notice">{m.scanWrong}</span>}
+        </div>
         <InputField label={m.titleFields.operatorName} value={t.operatorName} maxLength={60} onChange={(v) => set({ operatorName: v })} testId="title-operator" />
         <InputField label={m.titleFields.address} value={t.address} maxLength={120} onChange={(v) => set({ address: v })} testId="title-address" />
         <InputField label={m.titleFields.drawnBy} value={t.drawnBy} maxLength={30} onChange={(v) => set({ drawnBy: v })} testId="title-drawn-by" />
@@ -449,6 +472,7 @@ function TitlePanel({ model, agent, readerReady, ruleProblem }: { model: EditorM
       {p.kind === 'done' && (
         <p class="fp-status ok" data-testid="print-done">
           {m.printing.done(p.code)}
+          {p.ticketNumber && <span data-testid="plan-ticket">{m.linkedTo(p.ticketNumber)}</span>}
         </p>
       )}
       {p.kind === 'failed' && (

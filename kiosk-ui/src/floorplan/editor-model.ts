@@ -58,7 +58,7 @@ import { defaultToolOptions, drag, press, release, type Measurement, type ToolId
 
 export type EditorStep = 'start' | 'edit' | 'title';
 
-export type PrintState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'printing' } | { kind: 'done'; code: string } | { kind: 'failed'; message: string };
+export type PrintState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'printing' } | { kind: 'done'; code: string; ticketNumber: string | null } | { kind: 'failed'; message: string };
 
 export type KeypadTarget = { kind: 'plot' } | { kind: 'wallLength'; wallId: ElementId };
 
@@ -104,6 +104,8 @@ export interface EditorModel {
   readonly report: ReadonlySignal<CheckReport | null>;
   readonly keypad: ReadonlySignal<{ target: KeypadTarget; value: string } | null>;
   readonly printState: ReadonlySignal<PrintState>;
+  /** A ticket scanned from its slip's QR: the plan is linked to it when saved. */
+  readonly ticketToken: ReadonlySignal<string | null>;
   /** True once something is drawn: leaving or the idle reset would lose it. */
   readonly dirty: ReadonlySignal<boolean>;
   readonly restored: boolean;
@@ -136,6 +138,7 @@ export interface EditorModel {
   zoom(factor: number): void;
   goTo(step: EditorStep): void;
   print(): Promise<void>;
+  linkTicket(token: string): void;
   /** Forget the plan (the applicant confirmed, or the kiosk reset). */
   discard(): void;
 }
@@ -155,6 +158,8 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
   const ruleSet = signal<RuleSet | null>(null);
   const keypad = signal<{ target: KeypadTarget; value: string } | null>(null);
   const printState = signal<PrintState>({ kind: 'idle' });
+  const ticketToken = signal<string | null>(null);
+  let linkedToken: string | null = null;
   let idempotencyKey = deps.newKey();
   let planId: string | null = null;
   let restored = false;
@@ -273,6 +278,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
     report,
     keypad,
     printState,
+    ticketToken,
     dirty,
     restored,
     setScreen(width, height) {
@@ -454,18 +460,22 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
       if (!set) return;
       printState.value = { kind: 'saving' };
       try {
-        const receipt = await deps.api.save({ plan: history.peek().plan as unknown as Record<string, unknown>, ruleSetId: set.id, idempotencyKey, ...(planId ? { planId } : {}) });
+        const token = ticketToken.peek();
+        const link = token && token !== linkedToken ? { ticketToken: token } : {};
+        const receipt = await deps.api.save({ plan: history.peek().plan as unknown as Record<string, unknown>, ruleSetId: set.id, idempotencyKey, ...(planId ? { planId } : {}), ...link });
+        if (token) linkedToken = token;
         planId = receipt.id;
         // Keep the plan id with the autosave, so a retry after a reload replaces this plan.
         history.value = { ...history.peek() };
         printState.value = { kind: 'printing' };
         const pdf = await deps.api.pdf(receipt.id);
         const reply = await deps.printPdf({ pdf, title: `floorplan-${receipt.code}`, copies: 1 });
-        printState.value = reply.ok ? { kind: 'done', code: receipt.code } : { kind: 'failed', message: reply.error.message };
+        printState.value = reply.ok ? { kind: 'done', code: receipt.code, ticketNumber: receipt.ticketNumber } : { kind: 'failed', message: reply.error.message };
       } catch (e) {
         printState.value = { kind: 'failed', message: e instanceof Error ? e.message : deps.messages.printFailed };
       }
     },
+    linkTicket: (token) => void (ticketToken.value = token),
     discard() {
       discarded = true;
       deps.storage.removeItem(PLAN_AUTOSAVE_KEY);
@@ -474,7 +484,9 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
         step.value = 'start';
         selected.value = null;
         highlight.value = null;
+        ticketToken.value = null;
       });
+      linkedToken = null;
       discarded = false;
     },
   };

@@ -297,10 +297,18 @@ describe('餐饮平面图 on the kiosk', () => {
     await page.locator('.input-keypad .primary-button').tap();
     await page.locator('[data-business="snack"]').tap();
     const operator = (await page.getByTestId('title-operator').textContent())!.trim();
+    // The owner's ticket, scanned from its slip: the plan is linked to it when saved.
+    const other = await env.hall.connect('/kiosk', { deviceId: 'kiosk-2' });
+    const issued = await other.ok<{ slip: { number: string; qrUrl: string } }>('ticket:issue', { idempotencyKey: 'floorplan-ticket-0001', categoryId: 'general-enquiry' });
+    other.close();
+    await page.getByTestId('scan-ticket').tap();
+    await env.sim(`/sim/scanner/scan?text=${encodeURIComponent(issued.slip.qrUrl)}`);
+    await expect.poll(() => page.getByTestId('scan-ticket').textContent()).toContain('已扫描');
     await page.screenshot({ path: artifactPath('kiosk-floorplan-portrait-title.png') });
     await page.getByTestId('print').tap();
     await page.getByTestId('print-done').waitFor({ timeout: 60_000 });
     const code = /编码\s*([2-9A-Z]+)/.exec((await page.getByTestId('print-done').textContent())!)![1]!;
+    expect(await page.getByTestId('plan-ticket').textContent()).toContain(issued.slip.number);
     const jobs = (await env.sim('/sim/a4/jobs', 'GET')) as Array<{ jobId: number; title: string }>;
     const job = jobs.find((j) => j.title === `floorplan-${code}`);
     expect(job).toBeDefined();
