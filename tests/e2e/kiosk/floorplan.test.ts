@@ -329,6 +329,21 @@ describe('餐饮平面图 on the kiosk', () => {
     await context.close();
   });
 
+  it('the idle reset asks first (its countdown names the plan), then clears the plan from the kiosk', async () => {
+    const { page, context } = await env.open({ settings: { tiles: ['ticketing', 'forms', 'floorplan', 'guides'], idleSeconds: 15, countdownSeconds: 3 } });
+    await page.locator('[data-tile="floorplan"]').tap();
+    await page.locator('[data-template="cafe"]').tap();
+    await page.getByTestId('plan-canvas').waitFor();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('hall.kiosk.floorplan') !== null)).toBe(true);
+    await page.getByTestId('idle-countdown').getByText('将清除您正在绘制的平面图').waitFor({ timeout: 30_000 });
+    await page.locator('[data-tile="floorplan"]').waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => localStorage.getItem('hall.kiosk.floorplan'))).toBeNull();
+    // Opened again, the editor starts afresh.
+    await page.locator('[data-tile="floorplan"]').tap();
+    await page.getByTestId('start-blank').waitFor();
+    await context.close();
+  });
+
   it('landscape: a template opens with its checklist, in high contrast', async () => {
     const { page, context } = await env.open({ screen: 'kioskLandscape', settings: { tiles: ['ticketing', 'forms', 'floorplan', 'guides'] } });
     await page.locator('[data-tile="floorplan"]').tap();
