@@ -48,6 +48,8 @@ export interface CertificateServiceOptions {
   clock: () => number;
   logger: Logger;
   sealer: Sealer;
+  /** GB/T 2260 code → full name, for a mail address picked by region at the kiosk. */
+  regionName?: (code: string) => string | undefined;
 }
 
 type Published = ReturnType<typeof publishCertificateRequestSchema.parse>;
@@ -59,12 +61,14 @@ export class CertificateService {
   private readonly logger: Logger;
   private readonly sealer: Sealer;
   private readonly personSecret: Buffer;
+  private readonly regionName: (code: string) => string | undefined;
 
   constructor(options: CertificateServiceOptions) {
     this.hall = options.hall;
     this.clock = options.clock;
     this.logger = options.logger;
     this.sealer = options.sealer;
+    this.regionName = options.regionName ?? (() => undefined);
     this.store = new CertificateStore(this.hall.db, this.sealer);
     // The same key the queue uses for "one waiting ticket per person".
     this.personSecret = loadOrCreateSecret(this.hall.db, 'person-key');
@@ -113,7 +117,7 @@ export class CertificateService {
           typeName: c ? (certificateType(c.typeId)?.name ?? c.typeId) : '',
           documentNumber: c?.content?.documentNumber ?? null,
           recipientName: m.content.recipientName,
-          address: m.content.address,
+          address: m.content.regionCode ? `${this.regionName(m.content.regionCode) ?? m.content.regionCode}${m.content.address}` : m.content.address,
           phone: m.content.phone,
           deviceId: m.deviceId,
           createdAt: m.createdAt,

@@ -49,7 +49,7 @@ export function certificateDocument(o: CertificateDocumentOptions): DocumentSpec
   return {
     meta: { title: o.type.name, subject: `${o.type.id} ${o.code}`, author: o.issuer, createdAt: o.printedAt },
     header: { left: o.hallName, right: `验证码 ${formatVerificationCode(o.code)}` },
-    pageMark: { qrPayload: o.verifyUrl, code: formatVerificationCode(o.code), label: '扫码验真' },
+    pageMark: { qrPayload: o.verifyUrl, code: formatVerificationCode(o.code), label: '扫码验真', sizeMm: 20 },
     body,
   };
 }

@@ -1,6 +1,7 @@
 // 证照打印 on the hall server: composed here from the server's configuration. Personal data
 // is sealed with the same key as form submissions (sealing.ts).
 import type { Logger } from 'pino';
+import { regionIndex } from '@hall/fixtures/src/forms.ts';
 import type { HallService } from '../service/hall-service.ts';
 import { submissionKeyPath, type ServerConfig } from '../config.ts';
 import { Sealer, loadSubmissionKey } from '../forms/sealing.ts';
@@ -10,5 +11,6 @@ export { CertificateService, blockedReason } from './certificate-service.ts';
 
 export function createCertificateService(config: ServerConfig, hall: HallService, logger: Logger, clock: () => number): CertificateService {
   const key = loadSubmissionKey({ configured: config.submissionKey, keyFile: submissionKeyPath(config) });
-  return new CertificateService({ hall, clock, logger, sealer: new Sealer(key) });
+  const regions = regionIndex();
+  return new CertificateService({ hall, clock, logger, sealer: new Sealer(key), regionName: (code) => regions.fullName(code) });
 }

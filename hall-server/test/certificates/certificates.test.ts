@@ -266,6 +266,11 @@ describe('证照打印 permission table', () => {
     const list = await hall.request<MailRequestList>('GET', '/api/certificate-mail', undefined, clerk);
     const mine = list.body.requests.find((r) => r.id === made.body.id)!;
     expect(mine).toMatchObject({ recipientName: A.name, phone: '13991234567', typeName: '办结证明', status: 'open', deviceId: 'kiosk-1' });
+    // An address picked by region at the kiosk: the region's full name, then the street address.
+    const picked = await hall.request<{ id: string }>('POST', `/api/certificates/${doc.id}/mail`, { ...request, idempotencyKey: key(), address: '解放路26号', regionCode: '610102' }, kiosk);
+    expect(picked.status).toBe(201);
+    const withRegion = (await hall.request<MailRequestList>('GET', '/api/certificate-mail', undefined, clerk)).body.requests.find((r) => r.id === picked.body.id)!;
+    expect(withRegion.address).toBe('陕西省西安市新城区解放路26号');
     const sent = await hall.request<MailRequestList>('POST', `/api/certificate-mail/${made.body.id}/sent`, undefined, clerk);
     expect(sent.body.requests.find((r) => r.id === made.body.id)!.status).toBe('sent');
   });

@@ -8,6 +8,8 @@ import type { AgentConnection } from '../net/agent-connection.ts';
 import { DEVICE_TOKEN_KEY } from '../net/hall-connection.ts';
 import { randomKey } from '../ticketing/ticketing-model.ts';
 import { InputField } from '../keyboard/InputField.tsx';
+import { RegionPicker } from '../forms/RegionPicker.tsx';
+import { createFormsApi } from '../forms/forms-api.ts';
 import { messages } from '../messages.ts';
 import { createCertificatesApi } from './certificates-api.ts';
 import { createCertificateFlow, type CertificateFlow } from './certificate-flow.ts';
@@ -211,13 +213,16 @@ function MailForm({ flow, busy, cert }: { flow: CertificateFlow; busy: boolean; 
   const facts = flow.cardFacts.value;
   const name = useSignal(facts?.name ?? '');
   const address = useSignal('');
+  const region = useSignal('');
   const phone = useSignal('');
   const problem = useSignal<string | null>(null);
+  // The region lists come from the hall server, as in 自助填单.
+  const regionsApi = useMemo(() => createFormsApi({ token: () => localStorage.getItem(DEVICE_TOKEN_KEY) }), []);
   function submit() {
     if (!address.value.trim()) return void (problem.value = c.addressMissing);
     if (!/^1[3-9]\d{9}$/.test(phone.value)) return void (problem.value = c.phoneInvalid);
     problem.value = null;
-    void flow.mail({ recipientName: name.value.trim(), address: address.value.trim(), phone: phone.value });
+    void flow.mail({ recipientName: name.value.trim(), address: address.value.trim(), ...(region.value ? { regionCode: region.value } : {}), phone: phone.value });
   }
   return (
     <div class="cert-mail" data-testid="cert-mail">
@@ -225,12 +230,28 @@ function MailForm({ flow, busy, cert }: { flow: CertificateFlow; busy: boolean; 
       {cert && <p class="cert-type">{cert.typeName}</p>}
       <p class="notice-text">{c.mailIntro}</p>
       <InputField label={c.recipient} value={name.value} onChange={(v) => (name.value = v)} maxLength={40} testId="mail-name" />
-      <InputField label={c.address} value={address.value} onChange={(v) => (address.value = v)} maxLength={200} testId="mail-address" />
       {facts?.address && (
-        <button type="button" class="secondary-button" data-testid="mail-card-address" onClick={() => (address.value = facts.address)}>
+        <button
+          type="button"
+          class="secondary-button"
+          data-testid="mail-card-address"
+          onClick={() => {
+            region.value = '';
+            address.value = facts.address;
+          }}
+        >
           {c.useCardAddress}
         </button>
       )}
+      <div class="cert-field-label">{c.region}</div>
+      <RegionPicker key={region.value === '' ? 'none' : 'picked'} value={region.value} depth="district" api={regionsApi} onChange={(v) => {
+          region.value = v ?? '';
+          // The card's whole address does not go after a picked region.
+          if (v && address.value === facts?.address) address.value = '';
+        }}
+        testId="mail-region"
+      />
+      <InputField label={region.value ? c.streetAddress : c.address} value={address.value} onChange={(v) => (address.value = v)} maxLength={200} testId="mail-address" />
       <InputField label={c.phone} kind="digits" value={phone.value} onChange={(v) => (phone.value = v)} maxLength={11} testId="mail-phone" />
       {problem.value && <p class="cert-error">{problem.value}</p>}
       <button type="button" class="primary-button wide" disabled={busy} data-testid="mail-submit" onClick={submit}>

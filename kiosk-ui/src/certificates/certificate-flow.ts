@@ -33,7 +33,10 @@ export interface CertificateFlowDeps {
 
 export interface MailInput {
   recipientName: string;
+  /** The street address, after the region when one was picked. */
   address: string;
+  /** A GB/T 2260 district picked on the screen; none when the card's address is used. */
+  regionCode?: string;
   phone: string;
 }
 

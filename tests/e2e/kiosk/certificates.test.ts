@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CLERK } from '@hall/server/testing';
-import type { CertificateSummary } from '@hall/common/certificates';
+import type { CertificateSummary, MailRequestList } from '@hall/common/certificates';
 import { artifactPath } from '../lib/browser.ts';
 import { openDesk } from '../board-staff/support.ts';
 import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
@@ -35,7 +35,7 @@ async function printedPdf(code: string, nth: number): Promise<{ text: string; qr
   const file = join(dir, 'printed.pdf');
   writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
   const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { timeout: 20_000 });
-  await run('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', file, join(dir, 'page')], { timeout: 30_000 });
+  await run('pdftoppm', ['-png', '-r', '300', '-f', '1', '-l', '1', file, join(dir, 'page')], { timeout: 30_000 });
   const png = readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'))!;
   const decoded = await run('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(dir, png)], { timeout: 20_000 });
   return { text: stdout.replace(/\s+/g, ''), qr: decoded.stdout.split('\n').filter(Boolean), file };
@@ -253,7 +253,7 @@ describe('证照打印 with the CUPS PDF printer', () => {
       if (!file) return null;
       const pngDir = mkdtempSync(join(tmpdir(), 'hall-cert-cups-png-'));
       try {
-        await run('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', file, join(pngDir, 'page')], { timeout: 30_000 });
+        await run('pdftoppm', ['-png', '-r', '300', '-f', '1', '-l', '1', file, join(pngDir, 'page')], { timeout: 30_000 });
         const png = readdirSync(pngDir).find((f) => f.endsWith('.png'));
         if (!png) return null;
         return (await run('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(pngDir, png)], { timeout: 20_000 })).stdout.trim();
@@ -266,5 +266,25 @@ describe('证照打印 with the CUPS PDF printer', () => {
     expect(url).toBe(`http://localhost:8080/v/${code}`);
     const res = await fetch(`${cups.hall.url}${new URL(url!).pathname}`);
     expect(await res.text()).toContain('data-status="valid">有效');
+
+    // 免费邮寄 instead: the district picked by touch, the house number and phone on the keypads.
+    await page.getByRole('button', { name: '返回证照列表' }).tap();
+    await item.locator('[data-action="mail"]').tap();
+    await page.getByTestId('cert-mail').waitFor();
+    for (const regionCode of ['610000', '610100', '610102']) await page.getByTestId('mail-region').locator(`[data-code="${regionCode}"]`).tap();
+    await page.getByTestId('mail-region').locator('.forms-region-name', { hasText: '新城区' }).waitFor();
+    await page.getByTestId('mail-address').tap();
+    for (const key of '26') await page.locator(`.keyboard [data-key="${key}"]`).tap();
+    await page.locator('.keyboard .key-done').tap();
+    await page.getByTestId('mail-phone').tap();
+    for (const key of '13991234567') await page.locator(`.input-keypad [data-key="${key}"]`).tap();
+    await page.locator('.input-keypad .primary-button').tap();
+    await page.screenshot({ path: artifactPath('kiosk-portrait-certificates-mail.png') });
+    await page.getByTestId('mail-submit').tap();
+    await page.getByTestId('cert-mailed').waitFor();
+    const mail = await cups.hall.request<MailRequestList>('GET', '/api/certificate-mail', undefined, clerk);
+    expect(mail.body.requests.map((r) => ({ recipientName: r.recipientName, address: r.address, phone: r.phone, typeName: r.typeName }))).toEqual([
+      { recipientName: '测试乙', address: '陕西省西安市新城区26', phone: '13991234567', typeName: '办结证明' },
+    ]);
   });
 });
