@@ -15,6 +15,7 @@ import {
   type BusinessType,
   type TitleBlock,
 } from '@hall/common/floorplan/index';
+import type { RuleSetSummary } from '@hall/common/floorplan/api';
 import type { AgentConnection } from '../net/agent-connection.ts';
 import { DEVICE_TOKEN_KEY } from '../net/hall-connection.ts';
 import { ticketTokenFromQr } from '../forms/forms-api.ts';
@@ -63,11 +64,15 @@ export default function FloorplanEditor(props: FloorplanProps) {
     [],
   );
   const [ruleProblem, setRuleProblem] = useState(false);
+  const [ruleSets, setRuleSets] = useState<RuleSetSummary[]>([]);
   useEffect(() => {
     let live = true;
     api
       .ruleSets()
-      .then((list) => api.ruleSet(list.defaultId))
+      .then((list) => {
+        if (live) setRuleSets(list.ruleSets);
+        return api.ruleSet(list.defaultId);
+      })
       .then(
         (set) => live && model.setRuleSet(set),
         () => live && setRuleProblem(true),
@@ -126,7 +131,21 @@ export default function FloorplanEditor(props: FloorplanProps) {
       )}
       {step === 'start' && <StartPanel model={model} />}
       {step === 'edit' && <EditPanel model={model} contrast={props.contrast} ruleProblem={ruleProblem} />}
-      {step === 'title' && <TitlePanel model={model} agent={props.agent} readerReady={props.readerReady} ruleProblem={ruleProblem} />}
+      {step === 'title' && (
+        <TitlePanel
+          model={model}
+          agent={props.agent}
+          readerReady={props.readerReady}
+          ruleProblem={ruleProblem}
+          ruleSets={ruleSets}
+          onRuleSet={(id) =>
+            void api.ruleSet(id).then(
+              (set) => model.setRuleSet(set),
+              () => setRuleProblem(true),
+            )
+          }
+        />
+      )}
     </div>
   );
 }
@@ -359,7 +378,7 @@ function SelectionPanel({ model }: { model: EditorModel }) {
           <p>
             {m.lengthTitle}：<strong data-testid="length-value">{keypad.value || '—'}</strong>
           </p>
-          <LengthPad value={keypad.value} onChange={model.keypadInput} onDone={model.keypadDone} onCancel={() => model.openKeypad({ kind: 'plot' })} />
+          <LengthPad value={keypad.value} onChange={model.keypadInput} onDone={model.keypadDone} onCancel={model.closeKeypad} />
         </div>
       )}
     </div>
@@ -380,7 +399,17 @@ function MeasurementPanel({ model }: { model: EditorModel }) {
   );
 }
 
-function TitlePanel({ model, agent, readerReady, ruleProblem }: { model: EditorModel; agent: AgentConnection; readerReady: boolean; ruleProblem: boolean }) {
+interface TitlePanelProps {
+  model: EditorModel;
+  agent: AgentConnection;
+  readerReady: boolean;
+  ruleProblem: boolean;
+  /** The national recommendation and the local variants the hall server offers. */
+  ruleSets: RuleSetSummary[];
+  onRuleSet: (id: string) => void;
+}
+
+function TitlePanel({ model, agent, readerReady, ruleProblem, ruleSets, onRuleSet }: TitlePanelProps) {
   const t = model.history.value.plan.title;
   const [waitingCard, setWaitingCard] = useState(false);
   useEffect(() => {
@@ -464,6 +493,18 @@ function TitlePanel({ model, agent, readerReady, ruleProblem }: { model: EditorM
             </button>
           ))}
         </div>
+        {ruleSets.length > 1 && (
+          <>
+            <h4>{m.ruleSet}</h4>
+            <div class="fp-row">
+              {ruleSets.map((r) => (
+                <button key={r.id} type="button" class={`fp-choice ${model.ruleSet.value?.id === r.id ? 'active' : ''}`} data-rule-set={r.id} onClick={() => onRuleSet(r.id)}>
+                  {r.name}
+                </button>
+              ))}
+            </div>
+          </>
+        )}
         {ruleProblem ? <p class="fp-notice">{m.checklistOffline}</p> : <Checklist compact report={model.report.value} active={model.highlight.value?.ruleId ?? null} onTap={model.tapRule} />}
       </div>
       <p class="fp-note">{m.adviceNotLock}</p>

@@ -60,7 +60,7 @@ export type EditorStep = 'start' | 'edit' | 'title';
 
 export type PrintState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'printing' } | { kind: 'done'; code: string; ticketNumber: string | null } | { kind: 'failed'; message: string };
 
-export type KeypadTarget = { kind: 'plot' } | { kind: 'wallLength'; wallId: ElementId };
+export type KeypadTarget = { kind: 'wallLength'; wallId: ElementId };
 
 /** The finger's reach on screen (a fingertip is about 10 mm across on a kiosk). */
 export const FINGER_RADIUS_PX = 28;
@@ -134,6 +134,7 @@ export interface EditorModel {
   openKeypad(target: KeypadTarget): void;
   keypadInput(value: string): void;
   keypadDone(): void;
+  closeKeypad(): void;
   fit(): void;
   zoom(factor: number): void;
   goTo(step: EditorStep): void;
@@ -427,6 +428,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
       const k = keypad.peek();
       if (k) keypad.value = { ...k, value };
     },
+    closeKeypad: () => void (keypad.value = null),
     keypadDone() {
       const k = keypad.peek();
       keypad.value = null;

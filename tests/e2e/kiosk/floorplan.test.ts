@@ -363,6 +363,9 @@ describe('餐饮平面图 on the kiosk', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
     await page.screenshot({ path: artifactPath('kiosk-floorplan-landscape-elder.png') });
     await page.getByTestId('to-title').tap();
+    // A local rule set instead of the national one: the checklist follows it.
+    await page.locator('[data-rule-set="shenzhen-2017"]').tap();
+    await expect.poll(() => page.getByTestId('checklist').textContent()).toContain('深圳市要求（2017）');
     await page.getByTestId('print').tap();
     await page.getByTestId('print-done').waitFor({ timeout: 60_000 });
     await context.close();
