@@ -176,6 +176,7 @@ export const messages = {
       calendar: '节假日',
       notices: '公告',
       'service-items': '办事事项',
+      certificates: '证照',
       audit: '操作日志',
     },
     overview: {

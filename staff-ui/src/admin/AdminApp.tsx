@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import type { SessionInfo } from '@hall/common/api';
-import { utcOffsetMinutes } from '@hall/common/time';
+import { localParts, utcOffsetMinutes } from '@hall/common/time';
 import { ConnectionBanner } from '@hall/ui-kit/ConnectionBanner.tsx';
 import { messages } from '../messages.ts';
 import { createAdminModel } from './admin-model.ts';
@@ -11,10 +11,11 @@ import { ResourcePage } from './ResourcePage.tsx';
 import { SettingsPage } from './SettingsPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
 import { resources } from './resources.ts';
+import { CertificatePanel } from '../desk/CertificatePanel.tsx';
 
 const m = messages.admin;
 
-export const adminPages = ['overview', 'settings', 'categories', 'windows', 'staff', 'devices', 'calendar', 'notices', 'service-items', 'audit'] as const;
+export const adminPages = ['overview', 'settings', 'categories', 'windows', 'staff', 'devices', 'calendar', 'notices', 'service-items', 'certificates', 'audit'] as const;
 export type AdminPage = (typeof adminPages)[number];
 
 function pageFromHash(hash: string): AdminPage {
@@ -72,6 +73,7 @@ export default function AdminApp({ session, now, onLogout }: { session: SessionI
           {current === 'overview' &&
             (state ? <OverviewPage state={state} now={now} health={model.health.value} busy={model.busy.value} onResolveHelp={(id) => void model.resolveHelp(id)} /> : <p class="hint">{m.loading}</p>)}
           {current === 'settings' && <SettingsPage api={model.api} ctx={ctx} offsetMinutes={offsetMinutes} configVersion={version} />}
+          {current === 'certificates' && <CertificatePanel today={localParts(now, state?.settings.timeZone).date} />}
           {current === 'audit' && <AuditPage api={model.api} timeZone={state?.settings.timeZone ?? 'Asia/Shanghai'} configVersion={version} />}
           {resource && <ResourcePage resource={resource} api={model.api} ctx={ctx} offsetMinutes={offsetMinutes} configVersion={version} />}
         </main>

@@ -14,10 +14,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CLERK } from '@hall/server/testing';
+import { ADMIN, CLERK } from '@hall/server/testing';
 import type { CertificateSummary, MailRequestList } from '@hall/common/certificates';
 import { artifactPath } from '../lib/browser.ts';
-import { openDesk } from '../board-staff/support.ts';
+import { login, openDesk } from '../board-staff/support.ts';
 import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -162,6 +162,17 @@ describe('证照打印 with the simulated A4 printer', () => {
     await page.screenshot({ path: artifactPath('kiosk-portrait-certificates-revoked.png') });
     const jobs = (await env.sim('/sim/a4/jobs', 'GET')) as Array<{ title: string }>;
     expect(jobs.filter((j) => j.title === `cert-${code}`).length).toBe(2);
+
+    // The admin console lists it too, revoked, with its two prints.
+    const admin = await (await env.browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' })).newPage();
+    await admin.goto(`${env.hall.url}/staff/admin`);
+    await login(admin, ADMIN);
+    await admin.locator('.admin-nav a', { hasText: '证照' }).click();
+    await admin.locator('.certificate-panel [data-tab="list"]').click();
+    const adminRow = admin.locator(`tr[data-code="${code}"]`);
+    await adminRow.locator('.certificate-status', { hasText: '已撤销' }).waitFor();
+    expect(await adminRow.textContent()).toContain('2/3');
+    await admin.context().close();
 
     // Someone else's card finds nothing.
     await page.getByRole('button', { name: '首页' }).tap();
