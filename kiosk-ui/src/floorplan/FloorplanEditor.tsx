@@ -71,7 +71,9 @@ export default function FloorplanEditor(props: FloorplanProps) {
       .ruleSets()
       .then((list) => {
         if (live) setRuleSets(list.ruleSets);
-        return api.ruleSet(list.defaultId);
+        // A restored plan keeps the rule set it was being checked with.
+        const preferred = model.restoredRuleSetId;
+        return api.ruleSet(preferred && list.ruleSets.some((r) => r.id === preferred) ? preferred : list.defaultId);
       })
       .then(
         (set) => live && model.setRuleSet(set),

@@ -145,6 +145,7 @@ describe('the editor model', () => {
     expect(reloaded.restored).toBe(true);
     expect(reloaded.step.value).toBe('edit');
     expect(reloaded.history.value.plan).toEqual(model.history.value.plan);
+    expect(reloaded.restoredRuleSetId).toBe('test-set');
     reloaded.undo();
     expect(reloaded.history.value.plan.zones).toEqual([]);
     reloaded.discard();

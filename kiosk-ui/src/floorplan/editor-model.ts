@@ -109,6 +109,8 @@ export interface EditorModel {
   /** True once something is drawn: leaving or the idle reset would lose it. */
   readonly dirty: ReadonlySignal<boolean>;
   readonly restored: boolean;
+  /** The rule set a restored plan was checked with (else the server's default applies). */
+  readonly restoredRuleSetId: string | null;
 
   setScreen(width: number, height: number): void;
   setRuleSet(set: RuleSet): void;
@@ -164,6 +166,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
   let idempotencyKey = deps.newKey();
   let planId: string | null = null;
   let restored = false;
+  let restoredRuleSetId: string | null = null;
   let nextId = 1;
 
   const shown = computed(() => {
@@ -191,6 +194,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
         step.value = saved.step === 'start' ? 'edit' : saved.step;
         idempotencyKey = saved.idempotencyKey || idempotencyKey;
         planId = saved.planId;
+        restoredRuleSetId = saved.ruleSetId || null;
         restored = true;
       }
     }
@@ -202,8 +206,9 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
   effect(() => {
     const h = history.value;
     const s = step.value;
+    const ruleSetId = ruleSet.value?.id ?? restoredRuleSetId ?? '';
     if (discarded || s === 'start') return;
-    const saved: Saved = { v: 1, step: s, plan: h.plan, past: [...h.past], future: [...h.future], idempotencyKey, planId, ruleSetId: ruleSet.peek()?.id ?? '' };
+    const saved: Saved = { v: 1, step: s, plan: h.plan, past: [...h.past], future: [...h.future], idempotencyKey, planId, ruleSetId };
     try {
       deps.storage.setItem(PLAN_AUTOSAVE_KEY, JSON.stringify(saved));
     } catch {
@@ -282,6 +287,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
     ticketToken,
     dirty,
     restored,
+    restoredRuleSetId,
     setScreen(width, height) {
       const first = screen.peek().width === 800 && screen.peek().height === 800;
       screen.value = { width, height };
