@@ -174,6 +174,9 @@ export const kioskCertificateSchema = z.object({
   kind: z.enum(certificateKinds),
   holderKind: z.enum(['person', 'business']),
   holderMasked: z.string(),
+  /** 证号, and the template's lines as they print (for the on-screen preview). */
+  documentNumber: z.string(),
+  lines: z.array(z.object({ label: z.string(), value: z.string() })),
   /** How the card holder relates to it: 本人, 法定代表人, 经办人. */
   relation: z.string(),
   issuer: z.string(),

@@ -319,6 +319,7 @@ export const messages = {
     none: '没有查到您可打印的证照。证照办结并由部门发布后才能在此打印；如有疑问请到窗口咨询。',
     relation: (r: string) => `您是：${r}`,
     holder: '持有人',
+    number: (n: string) => `编号：${n}`,
     issuer: '发证机关',
     validity: '有效期',
     longTerm: '长期',

@@ -404,6 +404,8 @@ export class CertificateService {
       kind: type?.kind ?? 'proof',
       holderKind: c.holderKind,
       holderMasked: c.content ? holderMasked(c.content) : '',
+      documentNumber: c.content?.documentNumber ?? '',
+      lines: c.content?.fields.map((f) => ({ label: f.label, value: f.value || '／' })) ?? [],
       relation: role === 'holder' ? '本人' : (entitledRoleNames[role as keyof typeof entitledRoleNames] ?? role),
       issuer: c.issuer,
       validFrom: c.validFrom,

@@ -1,6 +1,7 @@
 // 证照打印's screens: the card prompt (card only), the list of documents this person may print
 // with an on-screen preview of each, the reprint reason, printing with its outcome, and
 // 免费邮寄. The state machine is certificate-flow.ts; this file only draws it.
+import { Fragment } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { reprintReasons, type KioskCertificate } from '@hall/common/certificates';
@@ -194,9 +195,16 @@ function Preview({ cert }: { cert: KioskCertificate }) {
   return (
     <div class="cert-sheet" data-testid="cert-preview">
       <h4>{cert.typeName}</h4>
+      <p class="cert-sheet-number">{c.number(cert.documentNumber)}</p>
       <dl>
         <dt>{c.holder}</dt>
         <dd>{cert.holderMasked}</dd>
+        {cert.lines.map((line) => (
+          <Fragment key={line.label}>
+            <dt>{line.label}</dt>
+            <dd>{line.value}</dd>
+          </Fragment>
+        ))}
         <dt>{c.issuer}</dt>
         <dd>{cert.issuer}</dd>
         <dt>{c.validity}</dt>

@@ -19,6 +19,8 @@ function cert(over: Partial<KioskCertificate> = {}): KioskCertificate {
     kind: 'licence',
     holderKind: 'business',
     holderMasked: '西安******面馆（9261**********3L25）',
+    documentNumber: 'JY16101020012345',
+    lines: [{ label: '经营项目', value: '热食类食品制售' }],
     relation: '法定代表人',
     issuer: '新城区市场监督管理局',
     validFrom: '2026-11-20',
