@@ -42,7 +42,7 @@ for (const orientation of ['portrait', 'landscape'] as const) {
       const shot = (name: string) => page.screenshot({ path: artifactPath(`kiosk-${orientation}-${name}.png`) });
       await page.locator('[data-tile="ticketing"]').waitFor();
       // A fresh kiosk's home: every built function, in the hall's order.
-      expect(await page.locator('[data-tile]').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-tile')))).toEqual(['ticketing', 'forms', 'certificates', 'guides']);
+      expect(await page.locator('[data-tile]').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-tile')))).toEqual(['ticketing', 'forms', 'floorplan', 'certificates', 'guides']);
       await noHorizontalOverflow(page);
       await touchTargets(page);
       await shot('home');
