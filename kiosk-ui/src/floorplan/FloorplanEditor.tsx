@@ -197,6 +197,8 @@ const toolIds: ToolId[] = ['select', 'wall', 'measure', 'zone', 'opening', 'symb
 function EditPanel({ model, contrast, ruleProblem }: { model: EditorModel; contrast: boolean; ruleProblem: boolean }) {
   const tool = model.tool.value;
   const h = model.history.value;
+  // "Restored" shows until the first change after a reload.
+  const [opened] = useState(h);
   return (
     <div class="fp-edit">
       <div class="fp-canvas-area">
@@ -212,7 +214,11 @@ function EditPanel({ model, contrast, ruleProblem }: { model: EditorModel; contr
             {m.fit}
           </button>
         </div>
-        {model.restored && h.past.length === 0 && <p class="fp-toast">{m.restored}</p>}
+        {model.restored && h === opened && (
+          <p class="fp-toast" data-testid="restored">
+            {m.restored}
+          </p>
+        )}
       </div>
       <div class="fp-side">
         <div class="fp-tools" role="toolbar">

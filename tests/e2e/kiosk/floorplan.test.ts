@@ -282,6 +282,7 @@ describe('餐饮平面图 on the kiosk', () => {
     await page.reload();
     await page.getByTestId('plan-canvas').waitFor();
     await expect.poll(() => summary(page)).toEqual({ ...drawn, zoom: expect.any(Number) });
+    await page.getByTestId('restored').waitFor();
     await page.getByTestId('undo').tap();
     expect((await summary(page)).flows).toEqual(['raw', 'finished']);
     await page.getByTestId('redo').tap();
