@@ -44,6 +44,8 @@ export function certificateDocument(o: CertificateDocumentOptions): DocumentSpec
       kind: 'paragraph',
       text: `本件由${o.hallName}自助终端打印，与窗口领取的文书具有同等效力。核验方式：扫描右下角二维码，或访问 ${o.verifyUrl.replace(/\/v\/.*$/, '/v/')} 输入验证码 ${formatVerificationCode(o.code)}。`,
       style: { size: 9 },
+      // Justified, the link would open a wide gap in the line before it.
+      align: 'left',
     },
   ];
   return {
