@@ -74,22 +74,39 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
   world.add(zonesGroup, fixturesGroup, wallsGroup, openingsGroup, flowsGroup, marksGroup, namesGroup);
   planLayer.add(world);
   const overlayWorld = new Konva.Group();
-  overlayLayer.add(overlayWorld);
+  // The element under the finger while it is dragged lives on the overlay layer: each frame
+  // then redraws that layer only, not the whole plan.
+  const dragWorld = new Konva.Group();
+  overlayLayer.add(overlayWorld, dragWorld);
+  let planDirty = true;
+  let lastView = '';
+  let movingId: ElementId | null = null;
   const cache = new Map<ElementId, Cached>();
   let lastGrid = '';
   let lastOverlay: readonly unknown[] = [];
   let lastContrast = false;
 
-  function place(group: Konva.Group, id: ElementId, key: readonly unknown[], build: () => Konva.Group, seen: Set<ElementId>): void {
+  const inPlan = (g: Konva.Container | null): boolean => g !== dragWorld;
+
+  function place(home: Konva.Group, id: ElementId, key: readonly unknown[], build: () => Konva.Group, seen: Set<ElementId>): void {
     seen.add(id);
+    const group = id === movingId ? dragWorld : home;
     const hit = cache.get(id);
     if (hit && sameKey(hit.key, key)) {
-      if (hit.node.getParent() !== group) hit.node.moveTo(group);
+      const parent = hit.node.getParent();
+      if (parent !== group) {
+        if (inPlan(parent) || inPlan(group)) planDirty = true;
+        hit.node.moveTo(group);
+      }
       return;
     }
-    hit?.node.destroy();
+    if (hit) {
+      if (inPlan(hit.node.getParent())) planDirty = true;
+      hit.node.destroy();
+    }
     const node = build();
     group.add(node);
+    if (inPlan(group)) planDirty = true;
     cache.set(id, { key, node });
   }
 
@@ -133,11 +150,17 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
       for (const c of cache.values()) c.node.destroy();
       cache.clear();
       lastContrast = contrast;
+      planDirty = true;
     }
+    movingId = input.toolState.phase === 'moving' ? input.toolState.id : null;
     drawGrid(view, stage.width(), stage.height(), contrast);
     const s = view.pixelsPerMetre * view.zoom;
-    world.setAttrs({ x: view.pan.x, y: view.pan.y, scaleX: s, scaleY: s });
-    overlayWorld.setAttrs({ x: view.pan.x, y: view.pan.y, scaleX: s, scaleY: s });
+    const viewKey = `${s}|${view.pan.x}|${view.pan.y}`;
+    if (viewKey !== lastView) {
+      lastView = viewKey;
+      planDirty = true;
+      for (const g of [world, overlayWorld, dragWorld]) g.setAttrs({ x: view.pan.x, y: view.pan.y, scaleX: s, scaleY: s });
+    }
     const ink = contrast ? '#fff' : '#1f2933';
     const seen = new Set<ElementId>();
     const flag = (id: ElementId): number => (id === input.selected ? 2 : input.highlight.has(id) ? 1 : 0);
@@ -279,6 +302,7 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
     }
     for (const [id, c] of cache) {
       if (!seen.has(id)) {
+        if (inPlan(c.node.getParent())) planDirty = true;
         c.node.destroy();
         cache.delete(id);
       }
@@ -314,7 +338,9 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
       }
       if (input.measurement) overlayWorld.add(dimensionNode(input.measurement.from, input.measurement.to, 0 as Metres, '#e8590c'));
     }
-    stage.batchDraw();
+    if (planDirty) planLayer.batchDraw();
+    planDirty = false;
+    overlayLayer.batchDraw();
   }
 
   return {
@@ -323,11 +349,13 @@ export function createRenderer(container: HTMLDivElement, width: number, height:
       for (const c of cache.values()) c.node.destroy();
       cache.clear();
       lastOverlay = [];
+      planDirty = true;
     },
     drawnCount: () => [...cache.keys()].filter((k) => !k.includes('#')).length,
     resize(w, h) {
       stage.size({ width: w, height: h });
       lastGrid = '';
+      planDirty = true;
     },
     destroy() {
       cache.clear();
