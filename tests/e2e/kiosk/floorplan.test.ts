@@ -50,6 +50,7 @@ interface PlanSummary {
   flows: string[];
   openings: Array<{ kind: string; exterior?: boolean }>;
   wallLengths: number[];
+  dimensions: number;
   past: number;
   future: number;
   zoom: number;
@@ -72,6 +73,7 @@ function summary(page: Page): Promise<PlanSummary> {
         const b = corner(w.to);
         return Math.round(Math.hypot(b.x - a.x, b.y - a.y) * 100) / 100;
       }),
+      dimensions: plan.dimensions.length,
       past: past.length,
       future: future.length,
       zoom: model.view.value.zoom,
@@ -169,6 +171,9 @@ describe('餐饮平面图 on the kiosk', () => {
     await page.locator('[data-tool="measure"]').tap();
     await finger.drag([0.02, 2], [5.98, 2]);
     await expect.poll(() => page.getByTestId('clear-distance').textContent()).toContain('5.76');
+    // Kept on the plan as a dimension line.
+    await page.getByTestId('measurement').locator('button').tap();
+    expect((await summary(page)).dimensions).toBe(1);
 
     // Zones from the list.
     await page.locator('[data-tool="zone"]').tap();
@@ -273,7 +278,7 @@ describe('餐饮平面图 on the kiosk', () => {
     expect(s.fixtures).toContain('hood');
     await expect.poll(() => ruleStatus(page, 'hoods-over-stoves')).toBe('pass');
     // The canvas holds every element of the plan (walls, openings, zones, fixtures, arrows).
-    const elements = s.walls + s.openings.length + s.zones.length + s.fixtures.length + s.flows.length;
+    const elements = s.walls + s.openings.length + s.zones.length + s.fixtures.length + s.flows.length + s.dimensions;
     await expect.poll(() => page.getByTestId('plan-canvas').getAttribute('data-drawn')).toBe(String(elements));
     await page.screenshot({ path: artifactPath('kiosk-floorplan-portrait-drawn.png') });
 
