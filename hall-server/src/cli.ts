@@ -81,8 +81,14 @@ async function serve(cfg: ServerConfig): Promise<void> {
     closing = true;
     server.logger.info({ signal }, 'shutting down');
     server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        server.logger.info('stopped: every accepted write committed, database closed');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        server.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
     );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -117,6 +117,9 @@ export class CommitQueue {
     const worker = this.worker;
     this.worker = null;
     if (worker) {
+      // Held by the thread until it has closed its connection: an idle (unref'd) worker would
+      // let the process run out of work and exit before the close completes.
+      worker.ref();
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       worker.postMessage({ close: true });
       await exited;
