@@ -80,5 +80,11 @@ export function externalScenarios(): Scenario[] {
     }
   }
   if (!found.some((f) => f.id === 'printer')) found.unshift({ id: 'printer', path: 'device-drivers/bench/printer.bench.ts' });
-  return found.map((f) => external(f.id, titles[f.id] ?? f.id, f.path));
+  // Two packages with a file of the same name: each keeps its package in its id, so that
+  // selecting one by name on the command line selects one.
+  const taken = (id: string) => found.filter((f) => f.id === id).length > 1;
+  return found.map((f) => {
+    const id = taken(f.id) ? `${f.path.split('/')[0]}/${f.id}` : f.id;
+    return external(id, titles[f.id] ?? id, f.path);
+  });
 }
