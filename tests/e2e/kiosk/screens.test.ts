@@ -43,6 +43,12 @@ for (const orientation of ['portrait', 'landscape'] as const) {
       await page.locator('[data-tile="ticketing"]').waitFor();
       // A fresh kiosk's home: every built function, in the hall's order.
       expect(await page.locator('[data-tile]').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-tile')))).toEqual(['ticketing', 'forms', 'floorplan', 'certificates', 'guides']);
+      // Every tile is whole on screen, above the footer (five stacked on portrait once hid the last).
+      const hidden = await page.locator('[data-tile]').evaluateAll((tiles) => {
+        const footerTop = document.querySelector('footer')?.getBoundingClientRect().top ?? window.innerHeight;
+        return tiles.filter((t) => t.getBoundingClientRect().bottom > footerTop).map((t) => t.getAttribute('data-tile'));
+      });
+      expect(hidden).toEqual([]);
       await noHorizontalOverflow(page);
       await touchTargets(page);
       await shot('home');
