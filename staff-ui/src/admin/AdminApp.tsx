@@ -10,12 +10,13 @@ import { OverviewPage } from './OverviewPage.tsx';
 import { ResourcePage } from './ResourcePage.tsx';
 import { SettingsPage } from './SettingsPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
+import { FormsPage } from './FormsPage.tsx';
 import { resources } from './resources.ts';
 import { CertificatePanel } from '../desk/CertificatePanel.tsx';
 
 const m = messages.admin;
 
-export const adminPages = ['overview', 'settings', 'categories', 'windows', 'staff', 'devices', 'calendar', 'notices', 'service-items', 'certificates', 'audit'] as const;
+export const adminPages = ['overview', 'settings', 'categories', 'windows', 'staff', 'devices', 'calendar', 'notices', 'service-items', 'forms', 'certificates', 'audit'] as const;
 export type AdminPage = (typeof adminPages)[number];
 
 function pageFromHash(hash: string): AdminPage {
@@ -74,6 +75,7 @@ export default function AdminApp({ session, now, onLogout }: { session: SessionI
             (state ? <OverviewPage state={state} now={now} health={model.health.value} busy={model.busy.value} onResolveHelp={(id) => void model.resolveHelp(id)} /> : <p class="hint">{m.loading}</p>)}
           {current === 'settings' && <SettingsPage api={model.api} ctx={ctx} offsetMinutes={offsetMinutes} configVersion={version} />}
           {current === 'certificates' && <CertificatePanel today={localParts(now, state?.settings.timeZone).date} />}
+          {current === 'forms' && <FormsPage token={session.token} />}
           {current === 'audit' && <AuditPage api={model.api} timeZone={state?.settings.timeZone ?? 'Asia/Shanghai'} configVersion={version} />}
           {resource && <ResourcePage resource={resource} api={model.api} ctx={ctx} offsetMinutes={offsetMinutes} configVersion={version} />}
         </main>

@@ -1,6 +1,8 @@
 // The admin console against a real hall: a validated change shows the server's message on
 // its field; a saved change reaches a board and a kiosk live, without a reload; every page
 // renders (screenshots).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHall, ADMIN, CLERK, type TestClient, type TestHall } from '@hall/server/testing';
@@ -211,5 +213,31 @@ describe('admin console', () => {
     await openPage('操作日志');
     await admin.locator('.admin-table td', { hasText: 'categories.create' }).waitFor();
     await admin.screenshot({ path: artifactPath('board-staff-admin-audit.png'), fullPage: true });
+  });
+
+  it('申请表: a new version of a form definition is uploaded and served at once; a broken one is refused by name', async () => {
+    const path = fileURLToPath(new URL('../../../fixtures/forms/outdoor-signage.v1.json', import.meta.url));
+    const definition = JSON.parse(readFileSync(path, 'utf8')) as { version: number; title: string; updated: string };
+    await openPage('申请表');
+    const row = admin.locator('tr[data-form="outdoor-signage"]');
+    await row.locator('[data-origin]', { hasText: '随系统提供' }).waitFor();
+    const input = admin.locator('.forms-page input[type=file]');
+
+    // Not JSON at all, then JSON that is no definition: each refused with a message, nothing changes.
+    await input.setInputFiles({ name: 'signage.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
+    await admin.locator('[data-upload-result].form-error', { hasText: '不是有效的 JSON' }).waitFor();
+    await input.setInputFiles({ name: 'signage.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...definition, version: 2, layout: { pages: [] } })) });
+    await admin.locator('[data-upload-result].form-error', { hasText: 'layout' }).waitFor();
+    expect(await row.locator('[data-version]').textContent()).toBe('第1版');
+
+    const next = { ...definition, version: 2, title: '户外招牌设置申请表（2027版）', updated: '2026-12-01' };
+    await input.setInputFiles({ name: 'outdoor-signage.v2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(next)) });
+    await admin.locator('[data-upload-result].form-saved', { hasText: '第2版' }).waitFor();
+    await row.locator('[data-version]', { hasText: '第2版' }).waitFor();
+    await row.locator('[data-origin]', { hasText: '管理员上传' }).waitFor();
+    await admin.screenshot({ path: artifactPath('board-staff-admin-forms.png'), fullPage: true });
+    // Kiosks get the new version from the public route.
+    const served = (await hall.request<{ version: number; title: string }>('GET', '/api/forms/outdoor-signage')).body;
+    expect(served).toMatchObject({ version: 2, title: '户外招牌设置申请表（2027版）' });
   });
 });
