@@ -88,3 +88,25 @@ describe('CommitQueue without a thread (in-memory database)', () => {
     memory.close();
   });
 });
+
+describe('CommitQueue when its thread dies', () => {
+  it('fails what the thread held, then commits on the main connection', async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'commit-queue-dead-'));
+    const file = openDatabase(join(dir2, 'hall.db'));
+    const seen: unknown[] = [];
+    const q = new CommitQueue(file, (error) => seen.push(error), { thread: true });
+    const thread = (q as unknown as { worker: { terminate(): Promise<number> } }).worker;
+    const held = q.enqueueOps([writeOp('INSERT INTO notices (id, json) VALUES (?, ?)', ['held', '{}'])]);
+    await new Promise((r) => setImmediate(r)); // in flight now, or already committed
+    await thread.terminate();
+    const outcome = await held.then(() => 'committed', () => 'failed');
+    // Either the batch made it before the thread stopped, or it failed and was reported.
+    expect(outcome === 'committed' ? seen.length : seen.length - 1).toBe(0);
+    await q.enqueueOps([writeOp('INSERT INTO notices (id, json) VALUES (?, ?)', ['after', '{}'])]);
+    expect(file.prepare("SELECT count(*) AS n FROM notices WHERE id = 'after'").get()).toEqual({ n: 1 });
+    expect(q.stats.onThread).toBeLessThan(q.stats.batches);
+    await q.close();
+    file.close();
+    rmSync(dir2, { recursive: true, force: true });
+  });
+});

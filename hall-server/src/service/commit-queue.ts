@@ -142,13 +142,16 @@ export class CommitQueue {
     worker.on('message', (reply: WorkerReply) => this.replied(reply));
     // The thread itself died (it cannot open the file, say): what it held failed, and the
     // main connection commits from now on.
-    worker.on('error', (error) => {
+    const died = (error: unknown) => {
+      if (this.worker !== worker) return; // already handled, or closed on purpose
       this.worker = null;
       const batch = this.inFlight;
       this.inFlight = null;
       if (batch) this.failed(batch, error);
       else this.flush();
-    });
+    };
+    worker.on('error', died);
+    worker.on('exit', (code) => died(new Error(`the commit thread exited (code ${code})`)));
     this.worker = worker;
   }
 
