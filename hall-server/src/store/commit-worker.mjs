@@ -13,7 +13,10 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
-db.pragma('wal_autocheckpoint = 1000');
+// Checkpoints run inside a commit on this connection: every 10,000 pages (about 40 MB of WAL)
+// rather than SQLite's 1,000, so fewer commits carry one (throughput bench: 6.9–7.7k tickets/s
+// against 6.0–7.2k, same disk, same runs).
+db.pragma('wal_autocheckpoint = 10000');
 
 const statements = new Map();
 function run(op) {
