@@ -27,6 +27,28 @@ export interface FormStart {
   formId: string | null;
 }
 
+/** Title-block values a submitted form hands to the floor-plan editor (从申请表带入). */
+export interface HandoffTitle {
+  operatorName?: string;
+  address?: string;
+  area?: number;
+  seats?: number;
+  businessType?: 'restaurant' | 'canteen' | 'central-kitchen' | 'group-meal';
+  coldDishes?: boolean;
+  rawSeafood?: boolean;
+}
+
+/**
+ * A form submitted in this kiosk session: the floor plan drawn next can take its title block
+ * from it and is linked to the submission. Kept in memory only (never localStorage) and
+ * cleared with the session.
+ */
+export interface FormHandoff {
+  submissionId: string;
+  code: string;
+  title: HandoffTitle;
+}
+
 export interface KioskModel {
   readonly connection: KioskConnection;
   readonly agent: AgentConnection;
@@ -46,6 +68,8 @@ export interface KioskModel {
   readonly formStart: ReadonlySignal<FormStart>;
   /** A form is half filled: leaving or the idle reset would lose it (the countdown says so). */
   readonly formDirty: ReadonlySignal<boolean>;
+  /** The last form submitted this session, for the floor-plan editor; null after every reset. */
+  readonly formHandoff: ReadonlySignal<FormHandoff | null>;
   /** A floor plan is drawn: the idle countdown says it will be discarded. */
   readonly planDirty: ReadonlySignal<boolean>;
   /** Current device faults (also sent to the hall server). */
@@ -59,6 +83,8 @@ export interface KioskModel {
   openForm(start: FormStart): void;
   setFormDirty(dirty: boolean): void;
   setPlanDirty(dirty: boolean): void;
+  /** A form was submitted (forms flow); the floor-plan editor may take its title block. */
+  setFormHandoff(handoff: FormHandoff | null): void;
   /** Clear every flow and personal data, go home (完成, idle reset, leaving setup). */
   home(): void;
   toggleElder(): void;
@@ -91,6 +117,7 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
   const formStart = signal<FormStart>({ itemId: null, formId: null });
   const formDirty = signal(false);
   const planDirty = signal(false);
+  const formHandoff = signal<FormHandoff | null>(null);
   const lastPrintFault = signal<Fault | null>(null);
 
   const ticketing = createTicketingModel({
@@ -126,6 +153,7 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
     formStart.value = { itemId: null, formId: null };
     formDirty.value = false;
     planDirty.value = false;
+    formHandoff.value = null;
     planStorage?.removeItem(PLAN_AUTOSAVE_KEY);
     session.value++;
     screen.value = { kind: 'home' };
@@ -184,6 +212,7 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
     forms,
     formStart,
     formDirty,
+    formHandoff,
     planDirty,
     faults,
     recentErrors,
@@ -202,6 +231,7 @@ export function createKioskModel({ connection, agent, settings, fetchJson = defa
     },
     setFormDirty: (dirty) => void (formDirty.value = dirty),
     setPlanDirty: (dirty) => void (planDirty.value = dirty),
+    setFormHandoff: (handoff) => void (formHandoff.value = handoff),
     home,
     toggleElder: () => void (elder.value = !elder.value),
     toggleContrast: () => void (contrast.value = !contrast.value),

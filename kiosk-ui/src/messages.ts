@@ -282,6 +282,8 @@ export const messages = {
     titleBlock: '图签信息',
     titleFields: { operatorName: '经营者名称', address: '经营场所地址', area: '经营面积（㎡）', seats: '座位数', businessType: '经营类型', drawnBy: '绘制人' },
     fromCard: '读取身份证',
+    fromForm: '从申请表带入',
+    formLinked: (code: string) => `已带入申请表 ${code} 的信息，保存时关联该申请表`,
     cardHint: '请将身份证放在读卡器上',
     disinfection: '餐具消毒方式',
     disinfectionNames: { heat: '消毒柜（热力）', chemical: '药物浸泡（化学）' },

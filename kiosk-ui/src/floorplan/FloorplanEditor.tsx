@@ -17,6 +17,7 @@ import {
 } from '@hall/common/floorplan/index';
 import type { RuleSetSummary } from '@hall/common/floorplan/api';
 import type { AgentConnection } from '../net/agent-connection.ts';
+import type { FormHandoff } from '../app-model.ts';
 import { DEVICE_TOKEN_KEY } from '../net/hall-connection.ts';
 import { ticketTokenFromQr } from '../forms/forms-api.ts';
 import { InputField } from '../keyboard/InputField.tsx';
@@ -40,10 +41,15 @@ export interface FloorplanProps {
   contrast: boolean;
   onDirty: (dirty: boolean) => void;
   onHome: () => void;
+  /** A form submitted earlier in this kiosk session (从申请表带入), if any. */
+  formHandoff?: FormHandoff | null;
   /** Tests and the benchmark pass their own. */
   api?: PlanApi;
   storage?: Storage;
 }
+
+/** 'ABCD2345' → 'ABCD 2345', as printed on the form's pages. */
+const formatCode = (code: string) => (code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code);
 
 function randomKey(): string {
   return crypto.randomUUID();
@@ -138,6 +144,7 @@ export default function FloorplanEditor(props: FloorplanProps) {
           model={model}
           agent={props.agent}
           readerReady={props.readerReady}
+          formHandoff={props.formHandoff ?? null}
           ruleProblem={ruleProblem}
           ruleSets={ruleSets}
           onRuleSet={(id) =>
@@ -411,13 +418,14 @@ interface TitlePanelProps {
   model: EditorModel;
   agent: AgentConnection;
   readerReady: boolean;
+  formHandoff: FormHandoff | null;
   ruleProblem: boolean;
   /** The national recommendation and the local variants the hall server offers. */
   ruleSets: RuleSetSummary[];
   onRuleSet: (id: string) => void;
 }
 
-function TitlePanel({ model, agent, readerReady, ruleProblem, ruleSets, onRuleSet }: TitlePanelProps) {
+function TitlePanel({ model, agent, readerReady, formHandoff, ruleProblem, ruleSets, onRuleSet }: TitlePanelProps) {
   const t = model.history.value.plan.title;
   const [waitingCard, setWaitingCard] = useState(false);
   useEffect(() => {
@@ -457,6 +465,16 @@ function TitlePanel({ model, agent, readerReady, ruleProblem, ruleSets, onRuleSe
           <button type="button" class="secondary-button" data-testid="from-card" onClick={() => setWaitingCard(true)}>
             {waitingCard ? m.cardHint : m.fromCard}
           </button>
+        )}
+        {formHandoff && (
+          <button type="button" class="secondary-button" data-testid="from-form" onClick={() => model.takeFromForm(formHandoff)}>
+            {m.fromForm}
+          </button>
+        )}
+        {model.submission.value && (
+          <p class="fp-note" data-testid="form-linked">
+            {m.formLinked(formatCode(model.submission.value.code))}
+          </p>
         )}
         <div class="fp-row">
           <button type="button" class="secondary-button" data-testid="scan-ticket" onClick={() => setScanning(true)}>

@@ -185,4 +185,36 @@ describe('the editor model', () => {
     await model.print();
     expect(model.printState.value).toEqual({ kind: 'failed', message: '打印机缺纸' });
   });
+
+  it('从申请表带入: the title block is filled from the session\'s form in one undoable step, and the saved plan is linked to the submission', async () => {
+    const saves: Array<Record<string, unknown>> = [];
+    const storage = memoryStorage();
+    const base = deps(storage);
+    const { model } = started(storage, { api: { ...base.api, save: async (r) => (saves.push(r as never), { id: 'p1', code: 'ABCD2345' }) as never } });
+    model.setTitle({ drawnBy: '王建国', menu: { freshJuice: true } });
+    model.takeFromForm({
+      submissionId: 'sub-1',
+      code: 'WXYZ6789',
+      title: { operatorName: '西安市新城区老王家面馆店', address: '西五路26号', area: 48.5, seats: 24, businessType: 'restaurant', coldDishes: true },
+    });
+    expect(model.history.value.plan.title).toMatchObject({
+      operatorName: '西安市新城区老王家面馆店',
+      address: '西五路26号',
+      area: 48.5,
+      seats: 24,
+      drawnBy: '王建国',
+      menu: { freshJuice: true, coldDishes: true },
+    });
+    expect(model.submission.value).toEqual({ id: 'sub-1', code: 'WXYZ6789' });
+    // The link survives a reload with the plan.
+    expect(createEditorModel(deps(storage)).submission.value).toEqual({ id: 'sub-1', code: 'WXYZ6789' });
+    model.undo();
+    expect(model.history.value.plan.title).toMatchObject({ operatorName: '', drawnBy: '王建国', menu: { freshJuice: true } });
+    model.redo();
+    await model.print();
+    expect(saves[0]).toMatchObject({ submissionId: 'sub-1' });
+    model.discard();
+    expect(model.submission.value).toBeNull();
+  });
 });
+

@@ -51,6 +51,7 @@ import {
   EditError,
 } from '@hall/common/floorplan/index';
 import type { AgentReply, PrintPdfRequest, PrintPdfResult } from '@hall/common/agent';
+import type { FormHandoff } from '../app-model.ts';
 import { PLAN_AUTOSAVE_KEY } from './autosave-key.ts';
 import type { Gesture } from './gesture.ts';
 import type { PlanApi, TemplateId } from './plan-api.ts';
@@ -84,6 +85,8 @@ interface Saved {
   idempotencyKey: string;
   planId: string | null;
   ruleSetId: string;
+  /** The form submission the plan is linked to (从申请表带入); absent in older entries. */
+  submission?: { id: string; code: string } | null;
 }
 
 export interface EditorModel {
@@ -106,6 +109,8 @@ export interface EditorModel {
   readonly printState: ReadonlySignal<PrintState>;
   /** A ticket scanned from its slip's QR: the plan is linked to it when saved. */
   readonly ticketToken: ReadonlySignal<string | null>;
+  /** A form submitted in this session whose title block was taken: the plan is linked to it when saved. */
+  readonly submission: ReadonlySignal<{ id: string; code: string } | null>;
   /** True once something is drawn: leaving or the idle reset would lose it. */
   readonly dirty: ReadonlySignal<boolean>;
   readonly restored: boolean;
@@ -142,6 +147,8 @@ export interface EditorModel {
   goTo(step: EditorStep): void;
   print(): Promise<void>;
   linkTicket(token: string): void;
+  /** 从申请表带入: the title block from the session's submitted form, and the link to it. */
+  takeFromForm(handoff: FormHandoff): void;
   /** Forget the plan (the applicant confirmed, or the kiosk reset). */
   discard(): void;
 }
@@ -162,6 +169,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
   const keypad = signal<{ target: KeypadTarget; value: string } | null>(null);
   const printState = signal<PrintState>({ kind: 'idle' });
   const ticketToken = signal<string | null>(null);
+  const submission = signal<{ id: string; code: string } | null>(null);
   let linkedToken: string | null = null;
   let idempotencyKey = deps.newKey();
   let planId: string | null = null;
@@ -195,6 +203,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
         idempotencyKey = saved.idempotencyKey || idempotencyKey;
         planId = saved.planId;
         restoredRuleSetId = saved.ruleSetId || null;
+        submission.value = saved.submission ?? null;
         restored = true;
       }
     }
@@ -208,7 +217,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
     const s = step.value;
     const ruleSetId = ruleSet.value?.id ?? restoredRuleSetId ?? '';
     if (discarded || s === 'start') return;
-    const saved: Saved = { v: 1, step: s, plan: h.plan, past: [...h.past], future: [...h.future], idempotencyKey, planId, ruleSetId };
+    const saved: Saved = { v: 1, step: s, plan: h.plan, past: [...h.past], future: [...h.future], idempotencyKey, planId, ruleSetId, submission: submission.value };
     try {
       deps.storage.setItem(PLAN_AUTOSAVE_KEY, JSON.stringify(saved));
     } catch {
@@ -285,6 +294,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
     keypad,
     printState,
     ticketToken,
+    submission,
     dirty,
     restored,
     restoredRuleSetId,
@@ -470,7 +480,15 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
       try {
         const token = ticketToken.peek();
         const link = token && token !== linkedToken ? { ticketToken: token } : {};
-        const receipt = await deps.api.save({ plan: history.peek().plan as unknown as Record<string, unknown>, ruleSetId: set.id, idempotencyKey, ...(planId ? { planId } : {}), ...link });
+        const form = submission.peek();
+        const receipt = await deps.api.save({
+          plan: history.peek().plan as unknown as Record<string, unknown>,
+          ruleSetId: set.id,
+          idempotencyKey,
+          ...(planId ? { planId } : {}),
+          ...link,
+          ...(form ? { submissionId: form.id } : {}),
+        });
         if (token) linkedToken = token;
         planId = receipt.id;
         // Keep the plan id with the autosave, so a retry after a reload replaces this plan.
@@ -484,6 +502,17 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
       }
     },
     linkTicket: (token) => void (ticketToken.value = token),
+    takeFromForm(handoff) {
+      const { coldDishes, rawSeafood, ...fields } = handoff.title;
+      const menu = history.peek().plan.title.menu;
+      const patch: Partial<TitleBlock> = { ...fields };
+      if (coldDishes || rawSeafood) patch.menu = { ...menu, ...(coldDishes ? { coldDishes } : {}), ...(rawSeafood ? { rawSeafood } : {}) };
+      batch(() => {
+        // One change in the history: undo gives back the title as it was typed.
+        if (Object.keys(patch).length > 0) commit(setTitleAction(history.peek().plan, patch));
+        submission.value = { id: handoff.submissionId, code: handoff.code };
+      });
+    },
     discard() {
       discarded = true;
       deps.storage.removeItem(PLAN_AUTOSAVE_KEY);
@@ -493,6 +522,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
         selected.value = null;
         highlight.value = null;
         ticketToken.value = null;
+        submission.value = null;
       });
       linkedToken = null;
       discarded = false;

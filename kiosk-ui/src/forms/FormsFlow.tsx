@@ -18,6 +18,8 @@ import { createFormFlow, type FormFlow } from './form-flow.ts';
 import { createFormsApi, ticketTokenFromQr, type FormsApi } from './forms-api.ts';
 import { recordFromCard, recordFromIdNumber } from './card-prefill.ts';
 import { categoryForForm } from './find.ts';
+import { planHandoff } from './plan-handoff.ts';
+import type { FormHandoff } from '../app-model.ts';
 import { FormFinder } from './FormFinder.tsx';
 import { FillScreen } from './FillScreen.tsx';
 import { ReviewScreen } from './ReviewScreen.tsx';
@@ -41,6 +43,8 @@ export interface FormsFlowProps {
   /** Tells the shell whether a half-filled form would be lost (the idle warning says so). */
   onDirty: (dirty: boolean) => void;
   onHome: () => void;
+  /** A form was submitted: the floor-plan editor of this session may take its title block. */
+  onSubmitted?: (handoff: FormHandoff | null) => void;
 }
 
 export default function FormsFlow(props: FormsFlowProps) {
@@ -48,7 +52,14 @@ export default function FormsFlow(props: FormsFlowProps) {
   today.current = props.today;
   const api = useMemo<FormsApi>(() => createFormsApi({ token: () => localStorage.getItem(DEVICE_TOKEN_KEY) }), []);
   const flow = useMemo<FormFlow>(
-    () => createFormFlow({ api, printPdf: (r) => props.agent.printPdf(r), today: () => today.current, newKey: randomKey }),
+    () =>
+      createFormFlow({
+        api,
+        printPdf: (r) => props.agent.printPdf(r),
+        today: () => today.current,
+        newKey: randomKey,
+        onSubmitted: (formId, data, receipt) => props.onSubmitted?.(planHandoff(formId, data, receipt)),
+      }),
     [api],
   );
   // Who the ticket is drawn for: the card or typed number of this flow, never kept elsewhere.

@@ -3,7 +3,7 @@ import { formDefinitionSchema, type FormDefinition } from '@hall/common/forms/de
 import { testForm } from '@hall/common/forms/test-form';
 import type { CreateSubmissionRequest, SubmissionReceipt } from '@hall/common/forms/submission';
 import type { AgentReply, PrintPdfRequest, PrintPdfResult } from '@hall/common/agent';
-import { createFormFlow } from './form-flow.ts';
+import { createFormFlow, type FormFlowDeps } from './form-flow.ts';
 import { FormsApiError, ticketTokenFromQr, type FormsApi } from './forms-api.ts';
 import { recordFromIdNumber } from './card-prefill.ts';
 
@@ -13,7 +13,7 @@ function receipt(over: Partial<SubmissionReceipt> = {}): SubmissionReceipt {
   return { id: 's1', code: 'ABCD2345', status: 'submitted', formId: def.id, formVersion: def.version, ticketId: null, ticketNumber: null, createdAt: 0, warnings: [], repeated: false, ...over };
 }
 
-function setup(options: { submit?: (r: CreateSubmissionRequest) => Promise<SubmissionReceipt>; print?: AgentReply<PrintPdfResult> } = {}) {
+function setup(options: { submit?: (r: CreateSubmissionRequest) => Promise<SubmissionReceipt>; print?: AgentReply<PrintPdfResult>; onSubmitted?: FormFlowDeps['onSubmitted'] } = {}) {
   const sent: CreateSubmissionRequest[] = [];
   const printed: PrintPdfRequest[] = [];
   const api: FormsApi = {
@@ -37,6 +37,7 @@ function setup(options: { submit?: (r: CreateSubmissionRequest) => Promise<Submi
     },
     today: () => '2026-11-25',
     newKey: () => `key-${++keys}-abcdef`,
+    ...(options.onSubmitted ? { onSubmitted: options.onSubmitted } : {}),
   });
   return { flow, sent, printed };
 }
@@ -176,5 +177,20 @@ describe('a held ticket\'s QR', () => {
     ['http://other.example/x/AbCdEf123456', null],
   ])('%s → %s', (text, token) => {
     expect(ticketTokenFromQr(text)).toBe(token);
+  });
+
+  it('hands the submitted data and receipt on once the submission succeeds (for the floor-plan editor)', async () => {
+    const handed: Array<[string, Record<string, unknown>, SubmissionReceipt]> = [];
+    const { flow, sent } = setup({ onSubmitted: (...a) => void handed.push(a) });
+    await fillValid(flow);
+    flow.set('applicant.name', '王建国');
+    flow.set('applicant.region', '610102');
+    flow.next();
+    flow.set('kind', 'individual');
+    flow.set('signature', 'data:image/png;base64,iVBORw0KGgo=');
+    flow.next();
+    expect(handed).toEqual([]);
+    await flow.submit();
+    expect(handed).toEqual([['test-form', sent[0]!.data, receipt()]]);
   });
 });

@@ -40,6 +40,8 @@ export interface FormFlowDeps {
   /** The hall's date, 'YYYY-MM-DD' (birth dates, signing date, check digits). */
   today: () => string;
   newKey: () => string;
+  /** After a submission succeeds: what it hands to the floor-plan editor in this session. */
+  onSubmitted?: (formId: string, data: Record<string, unknown>, receipt: SubmissionReceipt) => void;
 }
 
 export interface FormFlow {
@@ -266,6 +268,7 @@ export function createFormFlow(deps: FormFlowDeps): FormFlow {
         const receipt = await deps.api.submit({ formId: def.id, formVersion: def.version, data: submitted, idempotencyKey: key });
         if (mine !== attempt) return;
         step.value = { kind: 'submitted', receipt };
+        deps.onSubmitted?.(def.id, submitted, receipt);
         await printReceipt(receipt, mine);
       } catch (e) {
         if (mine !== attempt) return;
