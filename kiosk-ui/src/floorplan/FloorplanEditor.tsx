@@ -199,7 +199,7 @@ function StartPanel({ model }: { model: EditorModel }) {
   );
 }
 
-const toolIds: ToolId[] = ['select', 'wall', 'measure', 'zone', 'opening', 'symbol', 'flow'];
+const toolIds: ToolId[] = ['select', 'wall', 'measure', 'zone', 'opening', 'symbol', 'flow', 'label'];
 
 function EditPanel({ model, contrast, ruleProblem }: { model: EditorModel; contrast: boolean; ruleProblem: boolean }) {
   const tool = model.tool.value;
@@ -248,6 +248,7 @@ function EditPanel({ model, contrast, ruleProblem }: { model: EditorModel; contr
           </p>
         )}
         <ToolOptionsPanel model={model} />
+        <LabelPanel model={model} />
         <SelectionPanel model={model} />
         <MeasurementPanel model={model} />
         <div class="fp-scroll">
@@ -369,6 +370,11 @@ function SelectionPanel({ model }: { model: EditorModel }) {
             </button>
           </>
         )}
+        {c.collection === 'labels' && (
+          <button type="button" class="fp-cmd" data-cmd="edit-label" onClick={() => model.editLabel(id!)}>
+            {m.labelEdit}
+          </button>
+        )}
         {c.duplicate && (
           <button type="button" class="fp-cmd" data-cmd="duplicate" onClick={model.duplicateSelected}>
             {m.duplicate}
@@ -396,6 +402,26 @@ function SelectionPanel({ model }: { model: EditorModel }) {
           <LengthPad value={keypad.value} onChange={model.keypadInput} onDone={model.keypadDone} onCancel={model.closeKeypad} />
         </div>
       )}
+    </div>
+  );
+}
+
+function LabelPanel({ model }: { model: EditorModel }) {
+  const d = model.labelDraft.value;
+  if (!d) return null;
+  return (
+    <div class="fp-label" data-testid="label-draft">
+      <h4>{d.id ? m.labelEdit : m.labelNew}</h4>
+      <InputField label={m.labelText} value={d.text} maxLength={60} onChange={model.labelInput} testId="label-text" />
+      {d.id && <p class="fp-note">{m.labelHint}</p>}
+      <div class="fp-row">
+        <button type="button" class="secondary-button" onClick={model.labelCancel}>
+          {messages.common.cancel}
+        </button>
+        <button type="button" class="primary-button" data-testid="label-done" onClick={model.labelDone}>
+          {messages.common.ok}
+        </button>
+      </div>
     </div>
   );
 }

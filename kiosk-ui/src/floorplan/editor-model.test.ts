@@ -216,5 +216,49 @@ describe('the editor model', () => {
     model.discard();
     expect(model.submission.value).toBeNull();
   });
+
+  it('text labels: tap to add, type, edit and empty to delete, each one undoable step', () => {
+    const { model } = started();
+    model.setTool('label');
+    tap(model, [2, 3]);
+    expect(model.labelDraft.value).toEqual({ id: null, at: pt(2, 3), text: '' });
+    model.labelInput('  更衣室 ');
+    model.labelDone();
+    expect(model.labelDraft.value).toBeNull();
+    const [label] = model.history.value.plan.labels;
+    expect(label).toMatchObject({ text: '更衣室', at: pt(2, 3) });
+    const steps = model.history.value.past.length;
+    // Tapping it again edits it.
+    tap(model, [2, 3]);
+    expect(model.labelDraft.value).toEqual({ id: label!.id, at: pt(2, 3), text: '更衣室' });
+    model.labelInput('员工更衣室');
+    model.labelDone();
+    expect(model.history.value.plan.labels.map((l) => l.text)).toEqual(['员工更衣室']);
+    // From the selection panel: emptied, it is deleted.
+    model.setTool('select');
+    model.select(label!.id);
+    model.editLabel(label!.id);
+    model.labelInput('');
+    model.labelDone();
+    expect(model.history.value.plan.labels).toEqual([]);
+    expect(model.selected.value).toBeNull();
+    expect(model.history.value.past).toHaveLength(steps + 2);
+    model.undo();
+    expect(model.history.value.plan.labels.map((l) => l.text)).toEqual(['员工更衣室']);
+    model.undo();
+    expect(model.history.value.plan.labels.map((l) => l.text)).toEqual(['更衣室']);
+    model.undo();
+    expect(model.history.value.plan.labels).toEqual([]);
+    model.redo();
+    expect(model.history.value.plan.labels.map((l) => l.text)).toEqual(['更衣室']);
+    // An empty new label adds nothing; cancel changes nothing.
+    model.setTool('label');
+    tap(model, [4, 6]);
+    model.labelDone();
+    tap(model, [4, 6]);
+    model.labelInput('x');
+    model.labelCancel();
+    expect(model.history.value.plan.labels).toHaveLength(1);
+  });
 });
 

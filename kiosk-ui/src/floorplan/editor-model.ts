@@ -5,6 +5,7 @@
 // reload. Network and printer come in as adapters.
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import {
+  addElement,
   addWall,
   applyAction,
   checkPlan,
@@ -44,6 +45,7 @@ import {
   type FlowKind,
   type History,
   type Metres,
+  type Point,
   type RuleSet,
   type TitleBlock,
   type ViewTransform,
@@ -60,6 +62,12 @@ import { defaultToolOptions, drag, press, release, type Measurement, type ToolId
 export type EditorStep = 'start' | 'edit' | 'title';
 
 export type PrintState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'printing' } | { kind: 'done'; code: string; ticketNumber: string | null } | { kind: 'failed'; message: string };
+
+export interface LabelDraft {
+  id: ElementId | null;
+  at: Point<Metres>;
+  text: string;
+}
 
 export type KeypadTarget = { kind: 'wallLength'; wallId: ElementId };
 
@@ -106,6 +114,8 @@ export interface EditorModel {
   readonly ruleSet: ReadonlySignal<RuleSet | null>;
   readonly report: ReadonlySignal<CheckReport | null>;
   readonly keypad: ReadonlySignal<{ target: KeypadTarget; value: string } | null>;
+  /** A text label being typed: a new one (id null) or the one being edited. */
+  readonly labelDraft: ReadonlySignal<LabelDraft | null>;
   readonly printState: ReadonlySignal<PrintState>;
   /** A ticket scanned from its slip's QR: the plan is linked to it when saved. */
   readonly ticketToken: ReadonlySignal<string | null>;
@@ -142,6 +152,12 @@ export interface EditorModel {
   keypadInput(value: string): void;
   keypadDone(): void;
   closeKeypad(): void;
+  /** Edit the text of a label (the selected one, from the selection panel). */
+  editLabel(id: ElementId): void;
+  labelInput(text: string): void;
+  /** Add the new label or change the edited one (an emptied label is deleted); one history step. */
+  labelDone(): void;
+  labelCancel(): void;
   fit(): void;
   zoom(factor: number): void;
   goTo(step: EditorStep): void;
@@ -169,6 +185,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
   const keypad = signal<{ target: KeypadTarget; value: string } | null>(null);
   const printState = signal<PrintState>({ kind: 'idle' });
   const ticketToken = signal<string | null>(null);
+  const labelDraft = signal<LabelDraft | null>(null);
   const submission = signal<{ id: string; code: string } | null>(null);
   let linkedToken: string | null = null;
   let idempotencyKey = deps.newKey();
@@ -292,6 +309,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
     ruleSet,
     report,
     keypad,
+    labelDraft,
     printState,
     ticketToken,
     submission,
@@ -349,6 +367,10 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
         toolState.value = result.state;
         if (result.select !== undefined) selected.value = result.select;
         if (result.measurement) measurement.value = result.measurement;
+        if (result.label) {
+          const id = result.label.id;
+          labelDraft.value = { ...result.label, text: id ? (history.peek().plan.labels.find((l) => l.id === id)?.text ?? '') : '' };
+        }
         if (result.problem) notice.value = result.problem === 'noWall' ? deps.messages.noWall : result.problem;
       });
     },
@@ -358,6 +380,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
         toolState.value = { phase: 'idle' };
         if (t !== 'measure') measurement.value = null;
         if (t !== 'select') selected.value = null;
+        labelDraft.value = null;
       });
     },
     setOptions: (patch) => void (options.value = { ...options.peek(), ...patch }),
@@ -445,6 +468,37 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
       if (k) keypad.value = { ...k, value };
     },
     closeKeypad: () => void (keypad.value = null),
+    editLabel(id) {
+      const l = history.peek().plan.labels.find((e) => e.id === id);
+      if (l) labelDraft.value = { id, at: l.at, text: l.text };
+    },
+    labelInput(text) {
+      const d = labelDraft.peek();
+      if (d) labelDraft.value = { ...d, text };
+    },
+    labelCancel: () => void (labelDraft.value = null),
+    labelDone() {
+      const d = labelDraft.peek();
+      labelDraft.value = null;
+      if (!d) return;
+      const text = d.text.trim().slice(0, 60);
+      const plan = history.peek().plan;
+      const old = d.id ? plan.labels.find((l) => l.id === d.id) : undefined;
+      if (d.id && !old) return;
+      try {
+        if (!old) {
+          if (text) commit(addElement(plan, 'labels', { id: newId(), text, at: d.at, size: m(0.25), rotation: 0 as never }));
+        } else if (!text) {
+          commit(removeElement(plan, old.id));
+          if (selected.peek() === old.id) selected.value = null;
+        } else if (text !== old.text) {
+          commit(updateElement(plan, 'labels', old.id, { text }));
+        }
+      } catch (e) {
+        if (e instanceof EditError) notice.value = e.message;
+        else throw e;
+      }
+    },
     keypadDone() {
       const k = keypad.peek();
       keypad.value = null;
@@ -523,6 +577,7 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
         highlight.value = null;
         ticketToken.value = null;
         submission.value = null;
+        labelDraft.value = null;
       });
       linkedToken = null;
       discarded = false;

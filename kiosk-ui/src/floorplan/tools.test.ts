@@ -141,3 +141,14 @@ describe('select tool', () => {
     expect(result.action).toBeUndefined();
   });
 });
+
+describe('label tool', () => {
+  it('a tap on empty floor asks for a new label on the grid; a tap on a label asks to edit that one', () => {
+    const plan = room();
+    const { result } = stroke(context(plan, 'label'), [2.03, 3.48]);
+    expect(result.action).toBeUndefined();
+    expect(result.label).toEqual({ id: null, at: pt(2, 3.5) });
+    const labelled = { ...plan, labels: [{ id: 'l1', text: '更衣室', at: pt(2, 3.5), size: m(0.25), rotation: 0 as never }] };
+    expect(stroke(context(labelled, 'label'), [2.1, 3.5]).result.label).toEqual({ id: 'l1', at: pt(2, 3.5) });
+  });
+});

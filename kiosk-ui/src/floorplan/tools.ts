@@ -32,7 +32,7 @@ import {
   type ZoneType,
 } from '@hall/common/floorplan/index';
 
-export type ToolId = 'select' | 'wall' | 'measure' | 'zone' | 'opening' | 'symbol' | 'flow';
+export type ToolId = 'select' | 'wall' | 'measure' | 'zone' | 'opening' | 'symbol' | 'flow' | 'label';
 
 /** What the current tool places (chosen in its panel). */
 export interface ToolOptions {
@@ -69,6 +69,8 @@ export interface ToolResult {
   /** The element to select afterwards (a tap with the select tool, or what was just placed). */
   select?: ElementId | null;
   measurement?: Measurement;
+  /** The label tool: a text to type, for a new label at `at` (id null) or the label tapped. */
+  label?: { id: ElementId | null; at: Point<Metres> };
   /** A Chinese message when the gesture could not do anything (e.g. a door tapped away from walls). */
   problem?: string;
 }
@@ -224,6 +226,13 @@ export function release(ctx: ToolContext, state: ToolState, at: Point<Metres>, t
       const opening =
         kind === 'door' ? { ...base, kind, swing: { hinge: 'start' as const, side: 'left' as const }, exterior: false, selfClosing: false } : kind === 'window' ? { ...base, kind, exterior: false } : { ...base, kind };
       return { state: idle, action: addOpening(ctx.plan, opening, at), select: id };
+    }
+    if (ctx.tool === 'label') {
+      const hit = hitTest(ctx.plan, at, ctx.radius).find((h) => h.collection === 'labels');
+      const existing = hit ? ctx.plan.labels.find((l) => l.id === hit.id) : undefined;
+      if (existing) return { state: idle, label: { id: existing.id, at: existing.at } };
+      const g = ctx.options.grid;
+      return { state: idle, label: { id: null, at: pt(onGrid(at.x, g), onGrid(at.y, g)) } };
     }
     if (ctx.tool === 'symbol') {
       const def = symbolDef(ctx.options.symbol);
