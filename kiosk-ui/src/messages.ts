@@ -274,6 +274,8 @@ export const messages = {
     labelEdit: '修改文字',
     labelHint: '清空文字并确定即删除该文字',
     lengthTitle: '输入墙长（米）',
+    sizeSides: { width: '宽', depth: '深' },
+    sizeTitle: { width: '输入设备宽度（米）', depth: '输入设备深度（米）' },
     addDimension: '标注此尺寸',
     measured: (length: string) => `中心距离 ${length}`,
     clear: (length: string) => `墙面净距 ${length}`,

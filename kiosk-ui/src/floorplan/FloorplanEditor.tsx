@@ -332,7 +332,7 @@ function SelectionPanel({ model }: { model: EditorModel }) {
   const c = selectionCommands(plan, id);
   const keypad = model.keypad.value;
   if (!c) return null;
-  const el = plan[c.collection].find((e) => e.id === id) as { kind?: string; exterior?: boolean; selfClosing?: boolean; type?: string } | undefined;
+  const el = plan[c.collection].find((e) => e.id === id) as { kind?: string; exterior?: boolean; selfClosing?: boolean; type?: string; width?: number; depth?: number } | undefined;
   return (
     <div class="fp-selection" data-testid="selection" data-collection={c.collection}>
       <h4>{c.title}</h4>
@@ -352,6 +352,12 @@ function SelectionPanel({ model }: { model: EditorModel }) {
             </button>
           </>
         )}
+        {c.collection === 'fixtures' &&
+          (['width', 'depth'] as const).map((side) => (
+            <button key={side} type="button" class="fp-cmd" data-cmd={`size-${side}`} onClick={() => model.openKeypad({ kind: 'fixtureSize', fixtureId: id!, side })}>
+              {m.sizeSides[side]} {formatMetres(el?.[side] ?? 0)}
+            </button>
+          ))}
         {c.length && (
           <button type="button" class="fp-cmd" data-cmd="length" onClick={() => model.openKeypad({ kind: 'wallLength', wallId: id! })}>
             {m.setLength}
@@ -394,10 +400,10 @@ function SelectionPanel({ model }: { model: EditorModel }) {
           ))}
         </div>
       )}
-      {keypad && keypad.target.kind === 'wallLength' && (
+      {keypad && (keypad.target.kind === 'wallLength' || keypad.target.fixtureId === id) && (
         <div class="fp-keypad">
           <p>
-            {m.lengthTitle}：<strong data-testid="length-value">{keypad.value || '—'}</strong>
+            {keypad.target.kind === 'wallLength' ? m.lengthTitle : m.sizeTitle[keypad.target.side]}：<strong data-testid="length-value">{keypad.value || '—'}</strong>
           </p>
           <LengthPad value={keypad.value} onChange={model.keypadInput} onDone={model.keypadDone} onCancel={model.closeKeypad} />
         </div>

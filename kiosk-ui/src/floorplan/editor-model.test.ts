@@ -260,5 +260,36 @@ describe('the editor model', () => {
     model.labelCancel();
     expect(model.history.value.plan.labels).toHaveLength(1);
   });
+
+  it('a selected fixture is resized to a width and depth typed in metres on the keypad, one undoable step each', () => {
+    const { model } = started();
+    model.setTool('symbol');
+    model.setOptions({ symbol: 'work-table' });
+    tap(model, [3, 4]);
+    const id = model.history.value.plan.fixtures[0]!.id;
+    const before = model.history.value.plan.fixtures[0]!;
+    model.setTool('select');
+    model.select(id);
+    model.openKeypad({ kind: 'fixtureSize', fixtureId: id, side: 'width' });
+    model.keypadInput('1.85');
+    model.keypadDone();
+    expect(model.keypad.value).toBeNull();
+    model.openKeypad({ kind: 'fixtureSize', fixtureId: id, side: 'depth' });
+    model.keypadInput('0.65');
+    model.keypadDone();
+    expect(model.history.value.plan.fixtures[0]).toMatchObject({ id, width: 1.85, depth: 0.65, at: before.at });
+    // Nonsense is refused without a change.
+    const steps = model.history.value.past.length;
+    for (const value of ['0', '', '25', '0.01']) {
+      model.openKeypad({ kind: 'fixtureSize', fixtureId: id, side: 'width' });
+      model.keypadInput(value);
+      model.keypadDone();
+    }
+    expect(model.history.value.past).toHaveLength(steps);
+    model.undo();
+    expect(model.history.value.plan.fixtures[0]).toMatchObject({ width: 1.85, depth: before.depth });
+    model.undo();
+    expect(model.history.value.plan.fixtures[0]).toMatchObject({ width: before.width, depth: before.depth });
+  });
 });
 

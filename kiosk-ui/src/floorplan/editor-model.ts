@@ -69,7 +69,10 @@ export interface LabelDraft {
   text: string;
 }
 
-export type KeypadTarget = { kind: 'wallLength'; wallId: ElementId };
+export type KeypadTarget = { kind: 'wallLength'; wallId: ElementId } | { kind: 'fixtureSize'; fixtureId: ElementId; side: 'width' | 'depth' };
+
+/** The largest fixture size typed on the keypad (a long counter or shelf run fits). */
+export const MAX_FIXTURE_SIZE = 20;
 
 /** The finger's reach on screen (a fingertip is about 10 mm across on a kiosk). */
 export const FINGER_RADIUS_PX = 28;
@@ -503,6 +506,21 @@ export function createEditorModel(deps: EditorDeps): EditorModel {
       const k = keypad.peek();
       keypad.value = null;
       if (!k) return;
+      if (k.target.kind === 'fixtureSize') {
+        const size = Number(k.value);
+        if (!(k.value !== '' && size >= 0.05 && size <= MAX_FIXTURE_SIZE)) return;
+        const { fixtureId, side } = k.target;
+        const plan = history.peek().plan;
+        const fixture = plan.fixtures.find((f) => f.id === fixtureId);
+        if (!fixture || fixture[side] === size) return;
+        try {
+          commit(resizeElement(plan, fixtureId, { [side]: m(Math.round(size * 100) / 100) }));
+        } catch (e) {
+          if (e instanceof EditError) notice.value = e.message;
+          else throw e;
+        }
+        return;
+      }
       if (k.target.kind === 'wallLength') {
         const len = Number(k.value);
         if (!(len > 0 && len <= 100)) return;
