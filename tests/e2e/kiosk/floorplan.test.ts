@@ -248,6 +248,16 @@ describe('餐饮平面图 on the kiosk', () => {
         return m.history.value.plan.fixtures.filter((f) => f.symbol === 'hand-basin').map((f) => ({ x: f.at.x, y: f.at.y, rotation: f.rotation }));
       });
     expect(await basin()).toEqual([{ x: 0.8, y: 5.6, rotation: 90 }]);
+    // Its width typed in metres on the keypad.
+    await page.getByTestId('selection').locator('[data-cmd="size-width"]').tap();
+    for (const k of ['0', '.', '6']) await page.locator('.fp-keypad [data-key="' + k + '"]').tap();
+    await page.getByTestId('length-done').tap();
+    const basinSize = await page.evaluate(() => {
+      const m = (window as unknown as { __floorplan: { history: { value: { plan: FloorPlan } } } }).__floorplan;
+      return m.history.value.plan.fixtures.filter((f) => f.symbol === 'hand-basin').map((f) => [f.width, f.depth]);
+    });
+    expect(basinSize).toEqual([[0.6, 0.4]]);
+    await expect.poll(() => page.getByTestId('selection').locator('[data-cmd="size-width"]').textContent()).toContain('0.6');
     await page.getByTestId('selection').locator('[data-cmd="duplicate"]').tap();
     expect(await basin()).toHaveLength(2);
     await page.getByTestId('selection').locator('[data-cmd="delete"]').tap();
@@ -264,14 +274,14 @@ describe('餐饮平面图 on the kiosk', () => {
     s = await summary(page);
     expect(s.flows).toEqual(['raw', 'finished', 'tableware']);
 
-    // Undo takes the arrows, the edits of the basin and the hood back; redo returns them all.
-    for (let i = 0; i < 8; i++) await page.getByTestId('undo').tap();
+    // Undo takes the arrows, the edits of the basin (its typed width too) and the hood back; redo returns them all.
+    for (let i = 0; i < 9; i++) await page.getByTestId('undo').tap();
     s = await summary(page);
     expect(s.flows).toEqual([]);
     expect(s.fixtures).not.toContain('hood');
     expect(await basin()).toEqual([{ x: 0.5, y: 6.1, rotation: 0 }]);
     await expect.poll(() => ruleStatus(page, 'hoods-over-stoves')).toBe('fail');
-    for (let i = 0; i < 8; i++) await page.getByTestId('redo').tap();
+    for (let i = 0; i < 9; i++) await page.getByTestId('redo').tap();
     expect(await basin()).toEqual([{ x: 0.8, y: 5.6, rotation: 90 }]);
     s = await summary(page);
     expect(s.flows).toEqual(['raw', 'finished', 'tableware']);
