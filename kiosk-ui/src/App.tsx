@@ -134,6 +134,9 @@ export function App({ model, onPaired, onCornerTap }: Props) {
             readerReady={agent.status.value === 'online' && reader?.state === 'ready'}
             onDirty={model.setFormDirty}
             onHome={model.home}
+            // A later, unrelated form keeps the food licence's handoff.
+            onSubmitted={(handoff) => handoff && model.setFormHandoff(handoff)}
+            onDrawPlan={() => model.open('floorplan')}
           />
         )}
         {current.kind === 'tile' && current.tile === 'floorplan' && (
@@ -143,6 +146,7 @@ export function App({ model, onPaired, onCornerTap }: Props) {
             today={localParts(model.now.value, state?.settings.timeZone).date}
             readerReady={agent.status.value === 'online' && reader?.state === 'ready'}
             contrast={contrast}
+            formHandoff={model.formHandoff.value}
             onDirty={model.setPlanDirty}
             onHome={model.home}
           />

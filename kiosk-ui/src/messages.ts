@@ -197,6 +197,7 @@ export const messages = {
     attaching: '正在关联排队号…',
     skipTicket: '暂不取号',
     doneTitle: '办理准备完成',
+    drawPlanNext: '接着绘制餐饮平面图（带入本表信息）',
     doneWithTicket: (number: string) => `申请表已关联排队号 ${number}，叫号后到窗口办理，工作人员可直接看到您填写的内容。`,
     doneNoTicket: '申请表已提交。到窗口时出示打印件或告诉工作人员受理码即可。',
     done: '完成',

@@ -45,9 +45,13 @@ export interface FormsFlowProps {
   onHome: () => void;
   /** A form was submitted: the floor-plan editor of this session may take its title block. */
   onSubmitted?: (handoff: FormHandoff | null) => void;
+  /** Go on to draw the floor plan this form needs, keeping the handoff (not through home). */
+  onDrawPlan?: () => void;
 }
 
 export default function FormsFlow(props: FormsFlowProps) {
+  /** This form needs a floor plan (the food licence): the last screen offers to draw it next. */
+  const planNext = useSignal(false);
   const today = useRef(props.today);
   today.current = props.today;
   const api = useMemo<FormsApi>(() => createFormsApi({ token: () => localStorage.getItem(DEVICE_TOKEN_KEY) }), []);
@@ -58,7 +62,11 @@ export default function FormsFlow(props: FormsFlowProps) {
         printPdf: (r) => props.agent.printPdf(r),
         today: () => today.current,
         newKey: randomKey,
-        onSubmitted: (formId, data, receipt) => props.onSubmitted?.(planHandoff(formId, data, receipt)),
+        onSubmitted: (formId, data, receipt) => {
+          const handoff = planHandoff(formId, data, receipt);
+          planNext.value = handoff !== null;
+          props.onSubmitted?.(handoff);
+        },
       }),
     [api],
   );
@@ -203,7 +211,12 @@ export default function FormsFlow(props: FormsFlowProps) {
             </p>
           )}
           <p class="forms-done-text">{step.ticketNumber ? f.doneWithTicket(step.ticketNumber) : f.doneNoTicket}</p>
-          <button type="button" class="primary-button" onClick={props.onHome}>
+          {planNext.value && props.onDrawPlan && (
+            <button type="button" class="primary-button" data-testid="draw-plan-next" onClick={props.onDrawPlan}>
+              {f.drawPlanNext}
+            </button>
+          )}
+          <button type="button" class={planNext.value && props.onDrawPlan ? 'secondary-button' : 'primary-button'} onClick={props.onHome}>
             {f.done}
           </button>
         </section>

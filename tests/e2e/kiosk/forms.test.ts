@@ -244,9 +244,22 @@ describe('自助填单', () => {
     });
     expect(String(submission.data.signature)).toMatch(/^data:image\/png;base64,/);
 
-    // 完成 clears everything: the next citizen starts from an empty tile.
-    await page.getByRole('button', { name: '完成' }).tap();
-    await page.locator('[data-tile="forms"]').waitFor();
+    // The food licence needs a floor plan: straight on to the editor, whose title block takes
+    // the business name and premises address from this form and links the plan to it.
+    await page.getByTestId('draw-plan-next').tap();
+    await page.locator('[data-template="noodle-shop"]').tap();
+    await page.getByTestId('plan-canvas').waitFor();
+    await page.getByTestId('to-title').tap();
+    await page.getByTestId('from-form').tap();
+    await expect.poll(() => page.getByTestId('title-operator').textContent()).toContain('王记面馆');
+
+    // 首页 clears everything (the plan, the form's handoff): the next citizen starts from an empty tile.
+    await page.getByTestId('fp-home').tap();
+    await page.getByTestId('confirm-yes').tap(); // the plan has a title now: it asks first
+    await page.locator('[data-tile="floorplan"]').tap();
+    await page.locator('[data-template="noodle-shop"]').tap();
+    await page.getByTestId('to-title').tap();
+    expect(await page.getByTestId('from-form').count()).toBe(0);
   });
 
   it('from a service guide into its form; the idle reset warns about the half-filled form, then clears it and the card data', async () => {
