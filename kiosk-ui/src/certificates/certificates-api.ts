@@ -4,6 +4,7 @@
 import type { CardIdentity, KioskCertificate, LookupReply, MailReceipt, MailRequest, PrintJob, PrintOutcome, PrintOutcomeRequest, StartPrintRequest } from '@hall/common/certificates';
 import { messages } from '../messages.ts';
 import { FormsApiError } from '../forms/forms-api.ts';
+import { createRest } from '../net/rest.ts';
 
 export { FormsApiError as CertificatesApiError };
 
@@ -16,27 +17,12 @@ export interface CertificatesApi {
 }
 
 export function createCertificatesApi({ fetch: doFetch = (...a) => fetch(...a), token = () => null }: { fetch?: typeof fetch; token?: () => string | null } = {}): CertificatesApi {
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = {};
-    const t = token();
-    if (t) headers.authorization = `Bearer ${t}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await doFetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    } catch {
-      throw new FormsApiError('OFFLINE', messages.certificates.offline);
-    }
-    if (response.ok) return response;
-    let error: { code?: string; message?: string; field?: string } = {};
-    try {
-      error = ((await response.json()) as { error?: typeof error }).error ?? {};
-    } catch {
-      // Not our JSON: the status says enough.
-    }
-    throw new FormsApiError(error.code ?? `HTTP_${response.status}`, error.message ?? messages.certificates.serverFailed, error.field);
-  }
-  const json = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => (await (await call(method, path, body)).json()) as T;
+  const { call, json } = createRest({
+    fetch: doFetch,
+    token,
+    messages: { offline: messages.certificates.offline, failed: messages.certificates.serverFailed },
+    fail: (code, message, field) => new FormsApiError(code, message, field),
+  });
   return {
     lookup: async (identity) => (await json<LookupReply>('POST', '/api/certificates/lookup', { identity })).certificates,
     startPrint: (id, request) => json('POST', `/api/certificates/${encodeURIComponent(id)}/prints`, request),

@@ -4,6 +4,7 @@
 // PlanApiError with a code and a Chinese message to show as it is.
 import { migratePlan, parseRuleSet, type FloorPlan, type RuleSet } from '@hall/common/floorplan/index';
 import type { PlanReceipt, RuleSetList, SavePlanRequest } from '@hall/common/floorplan/api';
+import { createRest } from '../net/rest.ts';
 
 export class PlanApiError extends Error {
   override name = 'PlanApiError';
@@ -34,27 +35,7 @@ export interface PlanApiOptions {
 }
 
 export function createPlanApi({ fetch: doFetch = (...a) => fetch(...a), token = () => null, messages }: PlanApiOptions): PlanApi {
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = {};
-    const t = token();
-    if (t) headers.authorization = `Bearer ${t}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await doFetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    } catch {
-      throw new PlanApiError('OFFLINE', messages.offline);
-    }
-    if (response.ok) return response;
-    let error: { code?: string; message?: string } = {};
-    try {
-      error = ((await response.json()) as { error?: typeof error }).error ?? {};
-    } catch {
-      // Not our JSON: the status says enough.
-    }
-    throw new PlanApiError(error.code ?? `HTTP_${response.status}`, error.message ?? messages.failed);
-  }
-  const json = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => (await (await call(method, path, body)).json()) as T;
+  const { call, json } = createRest({ fetch: doFetch, token, messages, fail: (code, message) => new PlanApiError(code, message) });
   return {
     ruleSets: () => json<RuleSetList>('GET', '/api/floorplan/rule-sets'),
     async ruleSet(id) {

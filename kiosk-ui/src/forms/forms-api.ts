@@ -5,6 +5,7 @@ import type { FormDefinition } from '@hall/common/forms/definition';
 import type { RegionDataset, StreetDataset } from '@hall/common/forms/regions';
 import type { AttachTicketRequest, CreateSubmissionRequest, FormList, FormSummary, SubmissionReceipt } from '@hall/common/forms/submission';
 import { messages } from '../messages.ts';
+import { createRest } from '../net/rest.ts';
 
 export class FormsApiError extends Error {
   override name = 'FormsApiError';
@@ -35,27 +36,12 @@ export interface FormsApiOptions {
 }
 
 export function createFormsApi({ fetch: doFetch = (...a) => fetch(...a), token = () => null }: FormsApiOptions = {}): FormsApi {
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = {};
-    const t = token();
-    if (t) headers.authorization = `Bearer ${t}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await doFetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    } catch {
-      throw new FormsApiError('OFFLINE', messages.forms.offline);
-    }
-    if (response.ok) return response;
-    let error: { code?: string; message?: string; field?: string } = {};
-    try {
-      error = ((await response.json()) as { error?: typeof error }).error ?? {};
-    } catch {
-      // Not our JSON (a proxy's page): the status says enough.
-    }
-    throw new FormsApiError(error.code ?? `HTTP_${response.status}`, error.message ?? messages.forms.serverFailed, error.field);
-  }
-  const json = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => (await (await call(method, path, body)).json()) as T;
+  const { call, json } = createRest({
+    fetch: doFetch,
+    token,
+    messages: { offline: messages.forms.offline, failed: messages.forms.serverFailed },
+    fail: (code, message, field) => new FormsApiError(code, message, field),
+  });
   return {
     list: async () => (await json<FormList>('GET', '/api/forms')).forms,
     definition: (formId) => json('GET', `/api/forms/${encodeURIComponent(formId)}`),
