@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { fmt, formatPlanCode, planAttachedSchema, type PlanAttached, type PlanDetail } from '@hall/common/floorplan/index';
 import { submissionAttachedSchema, type SubmissionAttached } from '@hall/common/forms/index';
 import { messages } from '../messages.ts';
 import { sessionToken } from '../session/session-store.ts';
 import { createPlanApi, type PlanApi } from './plan-api.ts';
 import { planScene, sortResults } from './plan-view.ts';
+import { useTicketDocuments } from './ticket-documents.ts';
 
 const m = messages.plan;
 
@@ -26,62 +27,13 @@ export interface PlanNotices {
  */
 export function PlanPanel({ ticketId, timeZone, api: given, notices }: { ticketId: string | null; timeZone: string; api?: PlanApi; notices?: PlanNotices }) {
   const api = useMemo(() => given ?? createPlanApi(() => sessionToken(sessionStorage)), [given]);
-  const [forTicket, setForTicket] = useState<PlanDetail[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [found, setFound] = useState<PlanDetail | null>(null);
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [attachedCount, setAttachedCount] = useState(0);
-  const online = notices?.online ?? true;
-  const onNotice = notices?.onNotice;
-
-  useEffect(() => {
-    setForTicket([]);
-    setError(null);
-  }, [ticketId]);
-
-  useEffect(() => {
-    if (!ticketId || !onNotice) return;
-    const listener = (raw: unknown): void => {
-      const notice = planAttachedSchema.or(submissionAttachedSchema).safeParse(raw);
-      if (notice.success && notice.data.ticketId === ticketId) setAttachedCount((n) => n + 1);
-    };
-    const offPlans = onNotice('plan:attached', listener);
-    const offSubmissions = onNotice('submission:attached', listener);
-    return () => {
-      offPlans();
-      offSubmissions();
-    };
-  }, [ticketId, onNotice]);
-
-  useEffect(() => {
-    if (!ticketId || !online) return;
-    let current = true;
-    setLoading(true);
-    void api.byTicket(ticketId).then((r) => {
-      if (!current) return;
-      setLoading(false);
-      if (r.ok) {
-        setForTicket(r.data);
-        setError(null);
-      } else setError(r.message);
-    });
-    return () => {
-      current = false;
-      setLoading(false);
-    };
-  }, [ticketId, api, attachedCount, online]);
-
-  async function lookUp(event: Event): Promise<void> {
-    event.preventDefault();
-    if (!code.trim()) return;
-    setError(null);
-    const r = await api.byCode(code);
-    if (r.ok) {
-      setFound(r.data);
-      setCode('');
-    } else setError(r.message);
-  }
+  const { forTicket, loading, found, setFound, code, setCode, error, lookUp } = useTicketDocuments(api, ticketId, {
+    onNotice: notices?.onNotice,
+    // A form submission attached to the ticket may bring the plans linked to it.
+    notices: ['plan:attached', 'submission:attached'] as const,
+    parse: (raw) => planAttachedSchema.or(submissionAttachedSchema).safeParse(raw),
+    online: notices?.online ?? true,
+  });
 
   const shown = found ? [found, ...forTicket.filter((p) => p.id !== found.id)] : forTicket;
   return (

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { formatSubmissionCode, submissionAttachedSchema, type SubmissionAttached, type SubmissionDetail, type SubmissionField } from '@hall/common/forms/index';
 import { messages } from '../messages.ts';
 import { sessionToken } from '../session/session-store.ts';
 import { createSubmissionApi, submissionLinks, type SubmissionApi } from './submission-api.ts';
 import { canCorrect, editText, groupFields, parseEdit, reasonLines, shortValue } from './submission-view.ts';
+import { useTicketDocuments } from './ticket-documents.ts';
 
 const m = messages.submission;
 
@@ -23,59 +24,12 @@ export interface SubmissionNotices {
  */
 export function SubmissionPanel({ ticketId, timeZone, api: given, notices }: { ticketId: string | null; timeZone: string; api?: SubmissionApi; notices?: SubmissionNotices }) {
   const api = useMemo(() => given ?? createSubmissionApi(() => sessionToken(sessionStorage)), [given]);
-  const [forTicket, setForTicket] = useState<SubmissionDetail[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [found, setFound] = useState<SubmissionDetail | null>(null);
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  /** Bumped by a notice about the current ticket: fetch its forms again. */
-  const [attachedCount, setAttachedCount] = useState(0);
-  const online = notices?.online ?? true;
-  const onNotice = notices?.onNotice;
-
-  // Another ticket: start from nothing.
-  useEffect(() => {
-    setForTicket([]);
-    setError(null);
-  }, [ticketId]);
-
-  useEffect(() => {
-    if (!ticketId || !onNotice) return;
-    return onNotice('submission:attached', (raw) => {
-      const notice = submissionAttachedSchema.safeParse(raw);
-      if (notice.success && notice.data.ticketId === ticketId) setAttachedCount((n) => n + 1);
-    });
-  }, [ticketId, onNotice]);
-
-  // The ticket's forms: when it is called, when one is attached, when the connection is back.
-  useEffect(() => {
-    if (!ticketId || !online) return;
-    let current = true;
-    setLoading(true);
-    void api.byTicket(ticketId).then((r) => {
-      if (!current) return;
-      setLoading(false);
-      if (r.ok) {
-        setForTicket(r.data);
-        setError(null);
-      } else setError(r.message);
-    });
-    return () => {
-      current = false;
-      setLoading(false);
-    };
-  }, [ticketId, api, attachedCount, online]);
-
-  async function lookUp(event: Event): Promise<void> {
-    event.preventDefault();
-    if (!code.trim()) return;
-    setError(null);
-    const r = await api.byCode(code);
-    if (r.ok) {
-      setFound(r.data);
-      setCode('');
-    } else setError(r.message);
-  }
+  const { forTicket, setForTicket, loading, found, setFound, code, setCode, error, lookUp } = useTicketDocuments(api, ticketId, {
+    onNotice: notices?.onNotice,
+    notices: ['submission:attached'] as const,
+    parse: (raw) => submissionAttachedSchema.safeParse(raw),
+    online: notices?.online ?? true,
+  });
 
   function replace(updated: SubmissionDetail): void {
     setForTicket((list) => list.map((s) => (s.id === updated.id ? updated : s)));
