@@ -177,6 +177,13 @@ export const kioskCertificateSchema = z.object({
   /** 证号, and the template's lines as they print (for the on-screen preview). */
   documentNumber: z.string(),
   lines: z.array(z.object({ label: z.string(), value: z.string() })),
+  /**
+   * 'template': printed from the type's template (the lines above are the whole content);
+   * 'pdf': a PDF the department uploaded, previewed page by page from /preview.
+   */
+  source: z.enum(['template', 'pdf']),
+  /** Pages of an uploaded PDF; null for a template document. */
+  pageCount: z.int().nullable(),
   /** How the card holder relates to it: 本人, 法定代表人, 经办人. */
   relation: z.string(),
   issuer: z.string(),
@@ -191,6 +198,10 @@ export const kioskCertificateSchema = z.object({
 export type KioskCertificate = z.infer<typeof kioskCertificateSchema>;
 export const lookupReplySchema = z.object({ certificates: z.array(kioskCertificateSchema) });
 export type LookupReply = z.infer<typeof lookupReplySchema>;
+
+/** The body of POST /api/certificates/:id/preview: the same card read as for printing. */
+export const previewRequestSchema = z.object({ identity: cardIdentitySchema });
+export type PreviewRequest = z.input<typeof previewRequestSchema>;
 
 export const reprintReasons = ['原件遗失', '原件损坏', '需要多份', '打印不清晰', '其他'] as const;
 
