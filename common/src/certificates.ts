@@ -108,6 +108,21 @@ export const holderSchema = z.discriminatedUnion('kind', [
 export type Holder = z.infer<typeof holderSchema>;
 export type HolderInput = z.input<typeof holderSchema>;
 
+/** The largest PDF a department may upload: licences run to a few pages. */
+export const maxCertificatePdfBytes = 10 * 1024 * 1024;
+export const maxCertificatePdfPages = 20;
+
+/** An uploaded PDF, base64 in the JSON body. */
+export const certificatePdfSchema = z.object({
+  /** The file's name as uploaded, for the audit and the staff list. */
+  filename: z.string().trim().max(120).optional(),
+  data: z
+    .string()
+    .min(1, '请选择要上传的PDF文件')
+    .max(Math.ceil(maxCertificatePdfBytes / 3) * 4, `PDF文件不能超过${maxCertificatePdfBytes / 1024 / 1024}MB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'PDF文件内容应为base64编码'),
+});
+
 export const publishCertificateRequestSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
   typeId: z.string().regex(/^[a-z0-9-]{1,60}$/),
@@ -118,9 +133,14 @@ export const publishCertificateRequestSchema = z.object({
   validFrom: isoDate,
   /** null: long-term (长期). */
   validUntil: isoDate.nullable(),
-  /** The template's lines filled in, in the type's order. */
+  /**
+   * The template's lines filled in, in the type's order. With an uploaded PDF they are
+   * optional: what the kiosk lists beside the document (the PDF is what prints).
+   */
   fields: z.array(z.object({ label: text(30), value: z.string().trim().max(500) })).max(30),
   printLimit: z.int().min(1).max(20).optional(),
+  /** The department's own PDF instead of the type's template; a verification QR is stamped on each page when it prints. */
+  pdf: certificatePdfSchema.optional(),
 });
 export type PublishCertificateRequest = z.input<typeof publishCertificateRequestSchema>;
 
@@ -147,6 +167,8 @@ export const certificateSummarySchema = z.object({
   status: z.enum(certificateStatuses),
   printLimit: z.int(),
   printCount: z.int(),
+  source: z.enum(['template', 'pdf']),
+  pageCount: z.int().nullable(),
   publishedAt: z.number(),
   publishedBy: z.string(),
   revokedReason: z.string().nullable(),

@@ -129,7 +129,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     res.json(openapi);
   });
   const api = express.Router();
-  api.use(jsonBody());
+  api.use(jsonBody(routes));
   mountRoutes(api, routes, auth, logger, config.demo ? (kind) => demoDevice(hall, kind) : undefined);
   app.use(api);
   app.use('/api', (_req, res) => sendError(res, new HallError('NOT_FOUND', { message: '没有这个接口' }).toBody()));

@@ -70,11 +70,17 @@ export function sendError(res: Response, body: ErrorBody): void {
   res.status(errorStatus[body.code] ?? 500).json({ error: body });
 }
 
-/** JSON body parsing whose failures are ordinary 4xx replies. */
-export function jsonBody(): express.RequestHandler[] {
-  const parser = express.json({ limit: '256kb', strict: false });
+/**
+ * JSON body parsing whose failures are ordinary 4xx replies: 256 KB, or a route's own
+ * `bodyLimit` on that route's method and path (an upload).
+ */
+export function jsonBody(routes: RouteDef[] = []): express.RequestHandler[] {
+  const large = routes.flatMap((r) => (r.bodyLimit ? [{ method: r.method.toUpperCase(), path: pathPattern(r.path), limit: r.bodyLimit }] : []));
+  const parsers = large.map((l) => express.json({ limit: l.limit, strict: false, type: (req) => isJson(req) && req.method === l.method && l.path.test(req.url?.split('?')[0] ?? '') }));
+  // body-parser leaves a request alone once one of them has read its body.
   return [
-    parser,
+    ...parsers,
+    express.json({ limit: '256kb', strict: false }),
     (error: unknown, _req: Request, res: Response, next: NextFunction) => {
       if (!error) return next();
       const e = error as { type?: string; status?: number };
@@ -82,4 +88,18 @@ export function jsonBody(): express.RequestHandler[] {
       sendError(res, new HallError('VALIDATION_FAILED', { message: '请求内容不是有效的 JSON' }).toBody());
     },
   ] as unknown as express.RequestHandler[];
+}
+
+function isJson(req: { headers: Record<string, string | string[] | undefined> }): boolean {
+  const type = req.headers['content-type'];
+  return typeof type === 'string' && /^application\/(.+\+)?json\b/i.test(type);
+}
+
+/** '/api/certificates/:id/replace' → /^\/api\/certificates\/[^/]+\/replace$/ */
+function pathPattern(path: string): RegExp {
+  const source = path
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${source}$`);
 }

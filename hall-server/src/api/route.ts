@@ -43,6 +43,8 @@ export interface RouteDef<B extends z.ZodType = z.ZodType, P extends z.ZodType =
   summary: string;
   tag: string;
   access: Access;
+  /** A larger JSON body than the default 256 KB (an upload), as body-parser spells it: '15mb'. */
+  bodyLimit?: string;
   body?: B;
   params?: P;
   query?: Q;

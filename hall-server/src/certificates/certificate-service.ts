@@ -11,6 +11,8 @@ import {
   certificateType,
   effectiveStatus,
   entitledRoleNames,
+  formatVerificationCode,
+  maxCertificatePdfBytes,
   maskBusinessName,
   maskName,
   maskNumber,
@@ -26,20 +28,24 @@ import {
   type PrintJob,
   type PrintOutcome,
   type PrintOutcomeRequest,
+  type PreviewRequest,
   type PublishCertificateRequest,
   type StartPrintRequest,
   type Verification,
 } from '@hall/common/certificates';
 import type { Actor, Device, Staff } from '@hall/common/domain';
 import { HallError } from '@hall/common/errors';
+import { hallDayOf } from '@hall/common/time';
 import { isValidCreditCode } from '@hall/common/validators';
 import type { HallService } from '../service/hall-service.ts';
 import { checkIdentity, loadOrCreateSecret } from '../service/identity.ts';
 import { renderDocument } from '../documents/index.ts';
+import { renderStamp } from '../documents/stamp.ts';
 import { canonicalJson } from '../forms/form-service.ts';
 import type { Sealer } from '../forms/sealing.ts';
 import { CertificateStore, type CertificateContent, type Entitlement, type StoredCertificate } from './certificate-store.ts';
 import { certificateDocument } from './document.ts';
+import { inspectUploadedPdf, stampUploadedPdf } from './uploaded-pdf.ts';
 
 const DAY = 86_400_000;
 
@@ -53,6 +59,13 @@ export interface CertificateServiceOptions {
 }
 
 type Published = ReturnType<typeof publishCertificateRequestSchema.parse>;
+
+/** An uploaded PDF, decoded and checked. */
+interface Upload {
+  bytes: Uint8Array;
+  pageCount: number;
+  sha256: string;
+}
 
 export class CertificateService {
   readonly store: CertificateStore;
@@ -76,15 +89,19 @@ export class CertificateService {
 
   // ------------------------------------------------------------------ staff side
 
-  publish(input: PublishCertificateRequest, staff: Staff): CertificateSummary {
-    return this.summary(this.insert(publishCertificateRequestSchema.parse(input), staff, null));
+  /** A document from the type's template, or from the department's uploaded PDF. */
+  async publish(input: PublishCertificateRequest, staff: Staff): Promise<CertificateSummary> {
+    const request = publishCertificateRequestSchema.parse(input);
+    return this.summary(this.insert(request, await upload(request), staff, null));
   }
 
   /** A new document in place of `id` (corrected or renewed); the old one stops printing. */
-  replace(id: string, input: PublishCertificateRequest, staff: Staff): CertificateSummary {
+  async replace(id: string, input: PublishCertificateRequest, staff: Staff): Promise<CertificateSummary> {
+    const request = publishCertificateRequestSchema.parse(input);
+    const pdf = await upload(request);
     const old = this.get(id);
     if (old.status !== 'valid') throw new HallError('CONFLICT', { message: `该证照${certificateStatusNames[old.status]}，不能再换发` });
-    return this.summary(this.insert(publishCertificateRequestSchema.parse(input), staff, old));
+    return this.summary(this.insert(request, pdf, staff, old));
   }
 
   revoke(id: string, reason: string, staff: Staff): CertificateSummary {
@@ -153,7 +170,8 @@ export class CertificateService {
       if (earlier.certificateId !== id || earlier.deviceId !== device.id || earlier.personKey !== personKey) {
         throw new HallError('IDEMPOTENCY_CONFLICT', { field: 'idempotencyKey', message: '同一幂等键的打印请求不一致，请重新操作' });
       }
-      return { jobId: earlier.id, certificateId: id, code: this.get(id).code, reprint: earlier.reprint, pageCount: null };
+      const c = this.get(id);
+      return { jobId: earlier.id, certificateId: id, code: c.code, reprint: earlier.reprint, pageCount: c.pageCount };
     }
     const c = this.printable(id, personKey);
     const reprint = c.printCount > 0;
@@ -173,7 +191,7 @@ export class CertificateService {
       faultCode: null,
     };
     this.store.insertPrint(job);
-    return { jobId: job.id, certificateId: id, code: c.code, reprint, pageCount: null };
+    return { jobId: job.id, certificateId: id, code: c.code, reprint, pageCount: c.pageCount };
   }
 
   /** The job's PDF: the document with its verification QR and code on every page. */
@@ -181,9 +199,39 @@ export class CertificateService {
     const job = this.store.printById(jobId);
     if (!job || job.deviceId !== device.id) throw new HallError('NOT_FOUND', { message: '没有这个打印任务' });
     if (job.outcome !== 'pending') throw new HallError('CONFLICT', { message: '该打印任务已结束，请重新选择打印' });
-    const c = this.printable(job.certificateId, job.personKey);
+    return this.document(this.printable(job.certificateId, job.personKey));
+  }
+
+  /**
+   * The document as it would print now, for the kiosk's on-screen preview after the card was
+   * read; not a print (nothing counted). Documents that can no longer print do not preview.
+   */
+  async preview(id: string, request: PreviewRequest, device: Device): Promise<{ bytes: Uint8Array; filename: string }> {
+    const c = this.entitled(id, this.personKey(request.identity));
+    const status = effectiveStatus(c.status, c.validUntil, this.hall.hallDay);
+    if (status !== 'valid') throw new HallError('CONFLICT', { message: `该证照${certificateStatusNames[status]}，不能预览` });
+    this.logger.info({ deviceId: device.id, certificateId: id }, 'certificate previewed at a kiosk');
+    return this.document(c);
+  }
+
+  /** The printable PDF: the template drawn, or the uploaded PDF stamped; a QR and code on every page. */
+  private async document(c: StoredCertificate): Promise<{ bytes: Uint8Array; filename: string }> {
     const type = certificateType(c.typeId);
-    if (!type || !c.content) throw new HallError('NOT_FOUND', { message: '该证照的内容已不在本大厅服务器上，请到窗口咨询' });
+    const gone = () => new HallError('NOT_FOUND', { message: '该证照的内容已不在本大厅服务器上，请到窗口咨询' });
+    if (!type || !c.content) throw gone();
+    const filename = `${type.id}-${c.code}.pdf`;
+    const printedAt = new Date(this.clock());
+    if (c.source === 'pdf') {
+      const file = this.store.file(c.id);
+      if (!file) throw gone();
+      const stamp = await renderStamp({
+        qrPayload: this.verifyUrl(c.code),
+        code: formatVerificationCode(c.code),
+        label: '扫码验真',
+        note: `${this.hall.settings.name}自助终端打印 ${hallDayOf(printedAt.getTime(), this.hall.settings.timeZone)}`,
+      });
+      return { bytes: await stampUploadedPdf(file, stamp, { title: type.name, subject: `${type.id} ${c.code}` }), filename };
+    }
     const rendered = await renderDocument(
       certificateDocument({
         type,
@@ -194,10 +242,10 @@ export class CertificateService {
         code: c.code,
         verifyUrl: this.verifyUrl(c.code),
         hallName: this.hall.settings.name,
-        printedAt: new Date(this.clock()).toISOString(),
+        printedAt: printedAt.toISOString(),
       }),
     );
-    return { bytes: rendered.bytes, filename: `${type.id}-${c.code}.pdf` };
+    return { bytes: rendered.bytes, filename };
   }
 
   /**
@@ -309,7 +357,7 @@ export class CertificateService {
 
   // ------------------------------------------------------------------ helpers
 
-  private insert(request: Published, staff: Staff, replacing: StoredCertificate | null): StoredCertificate {
+  private insert(request: Published, pdf: Upload | null, staff: Staff, replacing: StoredCertificate | null): StoredCertificate {
     const type = certificateType(request.typeId);
     if (!type) throw new HallError('VALIDATION_FAILED', { field: 'typeId', message: `没有这种证照类型：${request.typeId}` });
     if (!type.holderKinds.includes(request.holder.kind)) {
@@ -321,7 +369,9 @@ export class CertificateService {
     if (request.validUntil !== null && request.validUntil < request.validFrom) throw new HallError('VALIDATION_FAILED', { field: 'validUntil', message: '有效期截止日期早于起始日期' });
     const content: CertificateContent = { holder: request.holder, documentNumber: request.documentNumber, fields: request.fields };
     const entitlements = this.entitlements(request.holder);
-    const digest = this.sealer.digest(canonicalJson({ ...request, replacing: replacing?.id ?? null }));
+    // An upload enters the digest by its hash: a retry with the same file matches.
+    const { pdf: uploaded, ...lines } = request;
+    const digest = this.sealer.digest(canonicalJson({ ...lines, ...(uploaded && pdf ? { pdf: { filename: uploaded.filename ?? null, sha256: pdf.sha256 } } : {}), replacing: replacing?.id ?? null }));
     const earlier = this.store.byIdempotencyKey(request.idempotencyKey);
     if (earlier) {
       if (earlier.requestDigest !== digest) throw new HallError('IDEMPOTENCY_CONFLICT', { field: 'idempotencyKey', message: '同一幂等键的发布内容不一致，请刷新后重新发布' });
@@ -341,7 +391,9 @@ export class CertificateService {
       status: 'valid',
       printLimit: request.printLimit ?? type.defaultPrintLimit,
       printCount: 0,
-      contentHash: createHash('sha256').update(canonicalJson(content)).digest('hex'),
+      contentHash: pdf ? pdf.sha256 : createHash('sha256').update(canonicalJson(content)).digest('hex'),
+      source: pdf ? 'pdf' : 'template',
+      pageCount: pdf ? pdf.pageCount : null,
       publishedAt: now,
       publishedBy: staff.id,
       revokedAt: null,
@@ -351,12 +403,19 @@ export class CertificateService {
       purgedAt: null,
       content,
     };
-    this.store.insert(c, entitlements, () => {
+    this.store.insert(c, entitlements, pdf?.bytes ?? null, () => {
       if (replacing) {
         this.store.setStatus(replacing.id, 'replaced', now, null, c.id);
         this.hall.audit.record(now, staffActor(staff), 'certificate.replace', `certificate:${replacing.code}`, { replacedBy: c.code });
       }
-      this.hall.audit.record(now, staffActor(staff), 'certificate.publish', `certificate:${c.code}`, { typeId: type.id, holderKind: c.holderKind, printLimit: c.printLimit, entitled: entitlements.length });
+      this.hall.audit.record(now, staffActor(staff), 'certificate.publish', `certificate:${c.code}`, {
+        typeId: type.id,
+        holderKind: c.holderKind,
+        printLimit: c.printLimit,
+        entitled: entitlements.length,
+        source: c.source,
+        ...(pdf ? { pages: pdf.pageCount, bytes: pdf.bytes.byteLength, sha256: pdf.sha256, filename: uploaded?.filename ?? null } : {}),
+      });
     });
     this.logger.info({ certificateId: c.id, typeId: type.id }, replacing ? 'certificate replaced' : 'certificate published');
     return c;
@@ -413,6 +472,8 @@ export class CertificateService {
       status: effectiveStatus(c.status, c.validUntil, today),
       printCount: c.printCount,
       printLimit: c.printLimit,
+      source: c.source,
+      pageCount: c.pageCount,
       blocked: blockedReason(c, today),
     };
   }
@@ -432,6 +493,8 @@ export class CertificateService {
       status: effectiveStatus(c.status, c.validUntil, this.hall.hallDay),
       printLimit: c.printLimit,
       printCount: c.printCount,
+      source: c.source,
+      pageCount: c.pageCount,
       publishedAt: c.publishedAt,
       publishedBy: c.publishedBy,
       revokedReason: c.revokedReason,
@@ -447,6 +510,15 @@ export class CertificateService {
       if (!this.store.codeTaken(code)) return code;
     }
   }
+}
+
+/** The upload in a publish request, decoded and checked; null for a template document. */
+async function upload(request: Published): Promise<Upload | null> {
+  if (!request.pdf) return null;
+  const bytes = Buffer.from(request.pdf.data, 'base64');
+  if (bytes.byteLength > maxCertificatePdfBytes) throw new HallError('VALIDATION_FAILED', { field: 'pdf.data', message: `PDF文件不能超过${maxCertificatePdfBytes / 1024 / 1024}MB` });
+  const { pageCount } = await inspectUploadedPdf(bytes);
+  return { bytes, pageCount, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** Why a document cannot be printed now, in Chinese; null when it can. */

@@ -14,6 +14,9 @@ export interface CertificateContent {
 
 export type StoredStatus = 'valid' | 'revoked' | 'replaced';
 
+/** Printed from the type's template, or from a PDF the department uploaded. */
+export type CertificateSource = 'template' | 'pdf';
+
 export interface StoredCertificate {
   id: string;
   code: string;
@@ -27,7 +30,11 @@ export interface StoredCertificate {
   status: StoredStatus;
   printLimit: number;
   printCount: number;
+  /** SHA-256 (hex) of the uploaded PDF, or of the template content's canonical JSON. */
   contentHash: string;
+  source: CertificateSource;
+  /** Pages of an uploaded PDF; null for a template document. */
+  pageCount: number | null;
   publishedAt: number;
   publishedBy: string;
   revokedAt: number | null;
@@ -91,6 +98,8 @@ interface CertificateRow {
   print_limit: number;
   print_count: number;
   content_hash: string;
+  source: CertificateSource;
+  page_count: number | null;
   published_at: number;
   published_by: string;
   revoked_at: number | null;
@@ -134,15 +143,20 @@ export class CertificateStore {
 
   // ---- documents
 
-  /** A new document and who may print it; `then` (the audit entry) in the same transaction. */
-  insert(c: StoredCertificate, entitlements: Entitlement[], then?: () => void): void {
+  /**
+   * A new document, who may print it and, for an uploaded one, its PDF (sealed); `then` (the
+   * audit entry) in the same transaction.
+   */
+  insert(c: StoredCertificate, entitlements: Entitlement[], pdf: Uint8Array | null, then?: () => void): void {
+    if ((c.source === 'pdf') !== (pdf !== null)) throw new Error('an uploaded document needs its PDF, a template one none');
     this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO certificates (id, code, idempotency_key, request_digest, type_id, holder_kind, issuer, valid_from, valid_until, status, print_limit, print_count, content_hash, published_at, published_by, revoked_at, revoked_reason, replaced_by, first_printed_at, purged_at, sealed)
-           VALUES (@id, @code, @idempotency_key, @request_digest, @type_id, @holder_kind, @issuer, @valid_from, @valid_until, @status, @print_limit, @print_count, @content_hash, @published_at, @published_by, @revoked_at, @revoked_reason, @replaced_by, @first_printed_at, @purged_at, @sealed)`,
+          `INSERT INTO certificates (id, code, idempotency_key, request_digest, type_id, holder_kind, issuer, valid_from, valid_until, status, print_limit, print_count, content_hash, source, page_count, published_at, published_by, revoked_at, revoked_reason, replaced_by, first_printed_at, purged_at, sealed)
+           VALUES (@id, @code, @idempotency_key, @request_digest, @type_id, @holder_kind, @issuer, @valid_from, @valid_until, @status, @print_limit, @print_count, @content_hash, @source, @page_count, @published_at, @published_by, @revoked_at, @revoked_reason, @replaced_by, @first_printed_at, @purged_at, @sealed)`,
         )
         .run(this.toRow(c));
+      if (pdf) this.db.prepare('INSERT INTO certificate_files (certificate_id, byte_length, sealed) VALUES (?, ?, ?)').run(c.id, pdf.byteLength, this.sealer.sealBytes(pdf, `${c.id}/pdf`));
       const entitle = this.db.prepare('INSERT OR IGNORE INTO certificate_entitlements (certificate_id, person_key, role) VALUES (?, ?, ?)');
       for (const e of entitlements) entitle.run(c.id, e.personKey, e.role);
       then?.();
@@ -170,6 +184,12 @@ export class CertificateStore {
 
   byIdempotencyKey(key: string): StoredCertificate | undefined {
     return this.read(this.db.prepare('SELECT * FROM certificates WHERE idempotency_key = ?').get(key) as CertificateRow | undefined);
+  }
+
+  /** An uploaded document's PDF; undefined for a template document or once purged. */
+  file(id: string): Buffer | undefined {
+    const row = this.db.prepare('SELECT sealed FROM certificate_files WHERE certificate_id = ?').get(id) as { sealed: Buffer } | undefined;
+    return row ? this.sealer.openBytes(row.sealed, `${id}/pdf`) : undefined;
   }
 
   codeTaken(code: string): boolean {
@@ -287,7 +307,8 @@ export class CertificateStore {
 
   /**
    * Forgets the personal part of documents printed, expired or revoked before `before`
-   * (their verification facts stay), their entitlements, and sent mail requests; returns counts.
+   * (their verification facts stay), their entitlements and uploaded PDFs, and sent mail
+   * requests; returns counts.
    */
   purge(before: number, expiredBefore: string, then?: (counts: { certificates: number; mailRequests: number }) => void): { certificates: number; mailRequests: number } {
     let counts = { certificates: 0, mailRequests: 0 };
@@ -301,9 +322,11 @@ export class CertificateStore {
       ).map((r) => r.id);
       const forget = this.db.prepare('UPDATE certificates SET sealed = NULL, purged_at = ? WHERE id = ?');
       const unentitle = this.db.prepare('DELETE FROM certificate_entitlements WHERE certificate_id = ?');
+      const unfile = this.db.prepare('DELETE FROM certificate_files WHERE certificate_id = ?');
       for (const id of ids) {
         forget.run(before, id);
         unentitle.run(id);
+        unfile.run(id);
       }
       const mail = this.db.prepare("DELETE FROM certificate_mail_requests WHERE status = 'sent' AND sent_at < ?").run(before).changes;
       counts = { certificates: ids.length, mailRequests: mail };
@@ -327,6 +350,8 @@ export class CertificateStore {
       print_limit: c.printLimit,
       print_count: c.printCount,
       content_hash: c.contentHash,
+      source: c.source,
+      page_count: c.pageCount,
       published_at: c.publishedAt,
       published_by: c.publishedBy,
       revoked_at: c.revokedAt,
@@ -354,6 +379,8 @@ export class CertificateStore {
       printLimit: row.print_limit,
       printCount: row.print_count,
       contentHash: row.content_hash,
+      source: row.source,
+      pageCount: row.page_count,
       publishedAt: row.published_at,
       publishedBy: row.published_by,
       revokedAt: row.revoked_at,

@@ -49,7 +49,7 @@ export interface RenderOptions {
 let pdfkit: Promise<typeof PDFKitDocument> | undefined;
 
 /** pdfkit is loaded with the first document: start-up and memory stay small until one is printed. */
-function loadPdfKit(): Promise<typeof PDFKitDocument> {
+export function loadPdfKit(): Promise<typeof PDFKitDocument> {
   pdfkit ??= import('pdfkit').then((m) => m.default);
   return pdfkit;
 }
@@ -551,18 +551,7 @@ class Writer {
   // --- QR and running text -------------------------------------------------------------
 
   private qr(payload: string, x: number, y: number, size: number): void {
-    const matrix = qrMatrix(payload);
-    const module = size / (matrix.size + 2 * quietZoneModules);
-    const origin = quietZoneModules * module;
-    const doc = this.doc;
-    doc.save();
-    doc.rect(x, y, size, size).fill('#ffffff');
-    // Runs overlap their neighbours below by a hair so that rasterisers leave no seams.
-    for (const run of darkRuns(matrix)) {
-      doc.rect(x + origin + run.col * module, y + origin + run.row * module, run.length * module, module * 1.02);
-    }
-    doc.fill(black);
-    doc.restore();
+    drawQr(this.doc, payload, x, y, size);
   }
 
   private running(text: RunningText, baseline: number, pageNumber: number, pageCount: number): void {
@@ -612,6 +601,21 @@ class Writer {
       missingCharacters: [...this.missing],
     };
   }
+}
+
+/** A QR code of `size` points square at (x, y), on white, quiet zone included, in vector runs. */
+export function drawQr(doc: PdfDoc, payload: string, x: number, y: number, size: number): void {
+  const matrix = qrMatrix(payload);
+  const module = size / (matrix.size + 2 * quietZoneModules);
+  const origin = quietZoneModules * module;
+  doc.save();
+  doc.rect(x, y, size, size).fill('#ffffff');
+  // Runs overlap their neighbours below by a hair so that rasterisers leave no seams.
+  for (const run of darkRuns(matrix)) {
+    doc.rect(x + origin + run.col * module, y + origin + run.row * module, run.length * module, module * 1.02);
+  }
+  doc.fill(black);
+  doc.restore();
 }
 
 function polyline(doc: PdfDoc, points: Array<[number, number]>): void {

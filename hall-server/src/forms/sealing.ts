@@ -21,22 +21,30 @@ export class Sealer {
 
   /** version(1) | iv(12) | tag(16) | ciphertext. `context` (the row id) is bound as AAD. */
   seal(value: unknown, context: string): Buffer {
-    const iv = randomBytes(ivBytes);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(context, 'utf8'));
-    const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.from([formatV1]), iv, cipher.getAuthTag(), body]);
+    return this.sealBytes(Buffer.from(JSON.stringify(value), 'utf8'), context);
   }
 
   open<T>(blob: Buffer, context: string): T {
+    return JSON.parse(this.openBytes(blob, context).toString('utf8')) as T;
+  }
+
+  /** The same sealing for bytes that are not JSON (an uploaded PDF). */
+  sealBytes(bytes: Uint8Array, context: string): Buffer {
+    const iv = randomBytes(ivBytes);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    cipher.setAAD(Buffer.from(context, 'utf8'));
+    const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
+    return Buffer.concat([Buffer.from([formatV1]), iv, cipher.getAuthTag(), body]);
+  }
+
+  openBytes(blob: Buffer, context: string): Buffer {
     if (blob[0] !== formatV1) throw new Error('unknown sealed format');
     const iv = blob.subarray(1, 1 + ivBytes);
     const tag = blob.subarray(1 + ivBytes, 1 + ivBytes + tagBytes);
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
     decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(tag);
-    const text = Buffer.concat([decipher.update(blob.subarray(1 + ivBytes + tagBytes)), decipher.final()]).toString('utf8');
-    return JSON.parse(text) as T;
+    return Buffer.concat([decipher.update(blob.subarray(1 + ivBytes + tagBytes)), decipher.final()]);
   }
 
   /** A keyed digest (for comparing idempotent retries without storing their content in clear). */

@@ -260,4 +260,20 @@ export const migrations: Migration[] = [
       CREATE INDEX floor_plans_updated ON floor_plans (updated_at);
     `,
   },
+  {
+    version: 6,
+    name: 'certificates: documents published as an uploaded PDF',
+    sql: `
+      -- 'template' documents print from their type's template and sealed lines; 'pdf' ones
+      -- from the department's own PDF, kept sealed (AES-256-GCM, bound to the document's id)
+      -- in certificate_files and deleted when the document's personal data is purged.
+      ALTER TABLE certificates ADD COLUMN source TEXT NOT NULL DEFAULT 'template';
+      ALTER TABLE certificates ADD COLUMN page_count INTEGER;
+      CREATE TABLE certificate_files (
+        certificate_id TEXT PRIMARY KEY REFERENCES certificates (id) ON DELETE CASCADE,
+        byte_length INTEGER NOT NULL,
+        sealed BLOB NOT NULL
+      );
+    `,
+  },
 ];

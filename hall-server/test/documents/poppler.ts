@@ -28,6 +28,9 @@ export async function writeTempPdf(bytes: Uint8Array, name = 'document.pdf'): Pr
 
 export const pdfText = (path: string, layout = false): Promise<string> => tool('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', path, '-']);
 
+/** One page's text. */
+export const pageText = (path: string, page: number): Promise<string> => tool('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), path, '-']);
+
 /** Text with all white space removed: wrapping may split a value across lines or cells. */
 export const squeeze = (text: string): string => text.replace(/\s+/g, '');
 
@@ -75,10 +78,19 @@ export interface WordBox {
 
 /** Word positions in points (pdftotext -bbox), for checking that drawings are to scale. */
 export async function wordBoxes(path: string, page: number): Promise<WordBox[]> {
+  return (await pageWords(path, page)).words;
+}
+
+/**
+ * A page's words, placed as the page is displayed (poppler applies /Rotate), and its size as
+ * the file states it (not turned), in points.
+ */
+export async function pageWords(path: string, page: number): Promise<{ width: number; height: number; words: WordBox[] }> {
   const html = await tool('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), path, '-']);
+  const size = /<page width="([\d.]+)" height="([\d.]+)"/.exec(html);
   const boxes: WordBox[] = [];
   for (const m of html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
     boxes.push({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), word: m[5]! });
   }
-  return boxes;
+  return { width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0), words: boxes };
 }

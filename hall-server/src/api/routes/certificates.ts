@@ -1,6 +1,7 @@
 // 证照打印: clerks and admins publish, replace and revoke; kiosks look up by the card read,
 // print (start → PDF → outcome) and ask for mailing; anyone verifies by code (the HTML page
 // /v/:code is verify-page.ts). The contract is common/src/certificates.ts.
+import type { Response } from 'express';
 import { z } from 'zod';
 import {
   certificateListSchema,
@@ -14,6 +15,7 @@ import {
   printJobSchema,
   printOutcomeRequestSchema,
   printOutcomeSchema,
+  previewRequestSchema,
   publishCertificateRequestSchema,
   revokeCertificateRequestSchema,
   startPrintRequestSchema,
@@ -36,6 +38,14 @@ const typeSchema = z.object({
 });
 
 /** Printing and mailing happen at a kiosk, with its card reader: never from a staff browser. */
+/** Publishing may carry a PDF (up to 10 MB, base64 in the JSON). */
+const uploadLimit = '15mb';
+
+/** A PDF reply: shown in the browser or printed, never cached. */
+function sendPdf(res: Response, { bytes, filename }: { bytes: Uint8Array; filename: string }): void {
+  res.status(200).type('application/pdf').setHeader('Content-Disposition', `inline; filename="${filename}"`).setHeader('Cache-Control', 'no-store').end(Buffer.from(bytes));
+}
+
 function kiosk(device: Device | null): Device {
   if (!device || device.kind !== 'kiosk') throw new HallError('FORBIDDEN', { message: '证照打印只能在自助机上读取身份证后进行' });
   return device;
@@ -67,9 +77,10 @@ export function certificateRoutes(certificates: CertificateService) {
     route({
       method: 'post',
       path: '/api/certificates',
-      summary: '发布证照（按类型模板填写；带幂等键），持有人可到自助机打印',
+      summary: '发布证照（按类型模板填写，或上传部门出具的PDF；带幂等键），持有人可到自助机打印',
       tag: 'certificates',
       access: 'staff',
+      bodyLimit: uploadLimit,
       body: publishCertificateRequestSchema,
       response: certificateSummarySchema,
       status: 201,
@@ -92,6 +103,7 @@ export function certificateRoutes(certificates: CertificateService) {
       summary: '换发证照：发布新证，旧证不能再打印',
       tag: 'certificates',
       access: 'staff',
+      bodyLimit: uploadLimit,
       params: idParams,
       body: publishCertificateRequestSchema,
       response: certificateSummarySchema,
@@ -153,15 +165,18 @@ export function certificateRoutes(certificates: CertificateService) {
       access: 'kiosk-or-staff',
       params: idParams,
       response: binaryReply('application/pdf', 'A4 PDF（嵌入中文字体子集，文字可提取）'),
-      handler: async ({ params, device, res }) => {
-        const { bytes, filename } = await certificates.pdf(params.id, kiosk(device));
-        res
-          .status(200)
-          .type('application/pdf')
-          .setHeader('Content-Disposition', `inline; filename="${filename}"`)
-          .setHeader('Cache-Control', 'no-store')
-          .end(Buffer.from(bytes));
-      },
+      handler: async ({ params, device, res }) => sendPdf(res, await certificates.pdf(params.id, kiosk(device))),
+    }),
+    route({
+      method: 'post',
+      path: '/api/certificates/:id/preview',
+      summary: '自助机：读取身份证后预览证照（与打印件相同的 PDF；不计打印次数）',
+      tag: 'certificates',
+      access: 'kiosk-or-staff',
+      params: idParams,
+      body: previewRequestSchema,
+      response: binaryReply('application/pdf', 'A4 PDF，与打印件相同'),
+      handler: async ({ params, body, device, res }) => sendPdf(res, await certificates.preview(params.id, body, kiosk(device))),
     }),
     route({
       method: 'post',
