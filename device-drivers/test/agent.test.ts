@@ -6,8 +6,10 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { agentErrorMessages } from '@hall/common/agent';
 import type {
   AgentClientToServerEvents,
+  AgentErrorCode,
   AgentReply,
   AgentServerToClientEvents,
   AgentStatus,
@@ -26,6 +28,8 @@ import { ticketSlipSchema } from '@hall/common/ticket-slip';
 import { startAgent, type RunningAgent } from '../src/agent/agent.ts';
 import { parseAgentConfig, type AgentConfigInput } from '../src/agent/config.ts';
 import { presentFixtureCard } from '../src/agent/devices.ts';
+import { toReply } from '../src/agent/server.ts';
+import { A4PrintError, type A4PrintErrorCode } from '../src/a4/ipp-printer.ts';
 import type { DeviceFault, HallLink, HallLinkEvents, HallLinkResult, HallLinkState } from '../src/agent/hall-link.ts';
 import { EscPosDecoder } from '../src/printer/codec-decode.ts';
 import { PaperModel } from '../src/printer/paper.ts';
@@ -188,6 +192,49 @@ describe('device agent with simulated devices', () => {
     expect(sims(agent).a4.jobs[0]).toMatchObject({ title: '申请表', copies: 1 });
     const bad = await ask<PrintPdfResult>(client, 'print:pdf', { pdf: Buffer.from('not a pdf') });
     expect(bad.ok === false && bad.error.code).toBe('PRINT_FAILED');
+  });
+
+  it('an A4 printer fault set through the simulator control reaches the kiosk as its own code and Chinese message; nothing prints later', async () => {
+    const { agent, client } = await start();
+    const sim = (path: string) => fetch(`http://127.0.0.1:${agent.port}${path}`, { method: 'POST' });
+    const printed = async () => ((await (await fetch(`http://127.0.0.1:${agent.port}/sim/a4/jobs`)).json()) as Array<{ jobId: number }>).map((j) => j.jobId);
+    const pdf = Buffer.from(minimalPdf('cert'));
+    const cases: Array<[query: string, code: string, message: string]> = [
+      ['reason=media-empty', 'PAPER_END', '打印机缺纸，请联系工作人员'],
+      ['reason=media-jam', 'PAPER_JAM', '打印机卡纸，请联系工作人员'],
+      ['reason=aborted-by-system&mode=abort', 'PRINTER_ERROR', '打印机故障，请联系工作人员'],
+      ['reason=job-canceled-at-device&mode=abort', 'PRINT_FAILED', '打印失败，请联系工作人员'],
+    ];
+    for (const [query, code, message] of cases) {
+      expect((await sim(`/sim/a4/fail?${query}`)).status).toBe(200);
+      expect(await ask<PrintPdfResult>(client, 'print:pdf', { pdf, title: 'cert' }), query).toEqual({ ok: false, error: { code, message } });
+    }
+    expect((await (await sim('/sim/a4/fail?reason=media-empty-report')).json()) as unknown).toEqual({ failure: { printerStateReasons: ['media-empty-report'], abortJobs: null } });
+    expect(await ask<PrintPdfResult>(client, 'print:pdf', { pdf, title: 'cert' })).toEqual({ ok: true, data: { deviceId: 'a4Printer', jobId: cases.length + 1 } });
+    // The cancelled jobs stay cancelled once the fault is cleared; the next one prints.
+    await sim('/sim/a4/fail?reason=');
+    expect(await ask<PrintPdfResult>(client, 'print:pdf', { pdf, title: 'cert' })).toEqual({ ok: true, data: { deviceId: 'a4Printer', jobId: cases.length + 2 } });
+    expect(await printed()).toEqual([cases.length + 1, cases.length + 2]);
+    expect((await sim('/sim/a4/fail?reason=Paper%20out')).status).toBe(400);
+  });
+
+  it('maps every A4 driver failure to an agent code with its Chinese message, keeping the English for the log', () => {
+    const table: Array<[A4PrintErrorCode, string]> = [
+      ['PAPER_END', 'PAPER_END'],
+      ['PAPER_JAM', 'PAPER_JAM'],
+      ['COVER_OPEN', 'COVER_OPEN'],
+      ['OUT_OF_TONER', 'OUT_OF_TONER'],
+      ['PRINTER_OFFLINE', 'DEVICE_OFFLINE'],
+      ['UNREACHABLE', 'DEVICE_OFFLINE'],
+      ['PRINTER_FAULT', 'PRINTER_ERROR'],
+      ['TIMEOUT', 'TIMEOUT'],
+      ['REJECTED', 'PRINT_FAILED'],
+      ['JOB_FAILED', 'PRINT_FAILED'],
+    ];
+    for (const [a4, code] of table) {
+      const reply = toReply(new A4PrintError(a4, 'job 3 processing-stopped, printer-state-reasons media-empty-error'));
+      expect(reply, a4).toEqual({ ok: false, error: { code, message: agentErrorMessages[code as AgentErrorCode] } });
+    }
   });
 
   it('previews a ticket as SVG at the configured printer width', async () => {

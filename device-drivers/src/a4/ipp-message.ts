@@ -1,7 +1,8 @@
-// A minimal IPP/2.0 message codec (RFC 8010): enough to submit a PDF with Print-Job and to
-// follow it with Get-Job-Attributes. Pure bytes in and out.
+// A minimal IPP/2.0 message codec (RFC 8010): enough to submit a PDF with Print-Job, follow it
+// with Get-Job-Attributes and Get-Printer-Attributes, and cancel it; and, for the simulator, to
+// read those requests and answer them. Pure bytes in and out.
 
-export const IppOperation = { printJob: 0x0002, getJobAttributes: 0x0009, getPrinterAttributes: 0x000b } as const;
+export const IppOperation = { printJob: 0x0002, cancelJob: 0x0008, getJobAttributes: 0x0009, getPrinterAttributes: 0x000b } as const;
 
 export const IppTag = {
   operation: 0x01,
@@ -80,7 +81,22 @@ export class IppDecodeError extends Error {
   override name = 'IppDecodeError';
 }
 
+/** A response has a request's layout, with the status code where the operation was. */
+export function encodeIppResponse(response: Omit<IppResponse, 'version'>): Uint8Array {
+  return encodeIppRequest({ operation: response.statusCode, requestId: response.requestId, groups: response.groups });
+}
+
 export function decodeIppResponse(bytes: Uint8Array): IppResponse {
+  return decodeIppMessage(bytes).response;
+}
+
+/** A request as a printer reads it: its attributes and the document that follows them. */
+export function decodeIppRequest(bytes: Uint8Array): IppRequest {
+  const { response, end } = decodeIppMessage(bytes);
+  return { operation: response.statusCode, requestId: response.requestId, groups: response.groups, data: bytes.subarray(end) };
+}
+
+function decodeIppMessage(bytes: Uint8Array): { response: IppResponse; end: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const need = (at: number, n: number) => {
     if (at + n > bytes.length) throw new IppDecodeError('IPP response is truncated');
@@ -97,7 +113,7 @@ export function decodeIppResponse(bytes: Uint8Array): IppResponse {
   let last: IppAttribute | null = null;
   while (at < bytes.length) {
     const tag = bytes[at++]!;
-    if (tag === IppTag.end) break;
+    if (tag === IppTag.end) return { response, end: at };
     if (tag < 0x10) {
       group = { tag, attributes: [] };
       response.groups.push(group);
@@ -127,7 +143,7 @@ export function decodeIppResponse(bytes: Uint8Array): IppResponse {
       group.attributes.push(last);
     }
   }
-  return response;
+  return { response, end: at };
 }
 
 /** The first value of a named attribute in any group. */

@@ -1,5 +1,16 @@
 // A4 printing through CUPS or any IPP printer: submit a PDF, then follow the job until the
 // printer reports it done, so the kiosk tells the citizen "printed" only when it is.
+//
+// A real printer that runs out of paper, jams or has its door open does not abort the job: the
+// job waits (processing-stopped, or pending behind a stopped queue) while the printer says why
+// in `printer-state-reasons`. So while following a job we also read the printer's reasons
+// (ipp-reasons.ts says which ones stop a print). A stopping fault that lasts `faultGraceMs`
+// (default 3 s: long enough for a printer waking up or switching trays to clear its own
+// transient reasons, short enough for a citizen standing at the kiosk) ends the wait with a
+// specific error, and the job is cancelled: the kiosk has told the citizen it failed and the
+// server does not count it, so the page must not come out after the paper is refilled. A job
+// held in the queue (pending-held) never prints by itself at a kiosk and is treated alike; so
+// is a job still unfinished at the timeout.
 import {
   IppOperation,
   IppTag,
@@ -10,13 +21,15 @@ import {
   type IppAttribute,
   type IppResponse,
 } from './ipp-message.ts';
+import { faultOfReasons, type A4FaultCode } from './ipp-reasons.ts';
 
-export type A4PrintErrorCode = 'UNREACHABLE' | 'REJECTED' | 'JOB_FAILED' | 'TIMEOUT';
+export type A4PrintErrorCode = 'UNREACHABLE' | 'REJECTED' | 'JOB_FAILED' | 'TIMEOUT' | A4FaultCode;
 
 export class A4PrintError extends Error {
   override name = 'A4PrintError';
   constructor(
     readonly code: A4PrintErrorCode,
+    /** English, for the log: the job, its state and the reasons the printer gave. */
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -39,7 +52,17 @@ export interface A4Printer {
   isReady(): Promise<boolean>;
 }
 
-const JobState = { completed: 9, canceled: 7, aborted: 8 } as const;
+const JobState = { pendingHeld: 4, completed: 9, canceled: 7, aborted: 8 } as const;
+const PrinterState = { stopped: 5 } as const;
+const jobStateNames: Record<number, string> = { 3: 'pending', 4: 'pending-held', 5: 'processing', 6: 'processing-stopped', 7: 'canceled', 8: 'aborted', 9: 'completed' };
+
+export interface IppPrinterOptions {
+  /** How often to ask about the job and the printer while following a job. */
+  pollMs?: number;
+  /** How long a stopping fault must last before the print is given up (0: at once). */
+  faultGraceMs?: number;
+  userName?: string;
+}
 
 const attr = (name: string, tag: number, value: string | number): IppAttribute => ({ name, values: [{ tag, value }] });
 
@@ -49,7 +72,7 @@ export class IppPrinter implements A4Printer {
 
   constructor(
     readonly uri: string,
-    private readonly options: { pollMs?: number; userName?: string } = {},
+    private readonly options: IppPrinterOptions = {},
   ) {
     // URL cannot switch a non-special scheme (ipp:) to http:, so rebuild the address.
     const url = new URL(uri);
@@ -116,9 +139,25 @@ export class IppPrinter implements A4Printer {
     return { jobId };
   }
 
+  /** The printer's state and reasons, or null when it does not say (a following job does not fail for that). */
+  async #printerState(): Promise<{ state: unknown; reasons: string[] } | null> {
+    try {
+      const r = await this.#send(IppOperation.getPrinterAttributes, [
+        { name: 'requested-attributes', values: ['printer-state', 'printer-state-reasons', 'printer-state-message'].map((value) => ({ tag: IppTag.keyword, value })) },
+      ]);
+      if (r.statusCode >= 0x100) return null;
+      return { state: ippAttribute(r, 'printer-state'), reasons: ippAttributeValues(r, 'printer-state-reasons').map(String) };
+    } catch {
+      return null;
+    }
+  }
+
   async #waitForJob(jobId: number, timeoutMs: number): Promise<void> {
     const deadline = performance.now() + timeoutMs;
     const pollMs = this.options.pollMs ?? 250;
+    const graceMs = this.options.faultGraceMs ?? 3_000;
+    /** The stopping condition seen on the last poll, and since when it has lasted. */
+    let seen: { code: A4PrintErrorCode; since: number } | null = null;
     for (;;) {
       const r = await this.#send(IppOperation.getJobAttributes, [
         attr('job-id', IppTag.integer, jobId),
@@ -126,12 +165,56 @@ export class IppPrinter implements A4Printer {
       ]);
       const state = ippAttribute(r, 'job-state');
       if (state === JobState.completed) return;
+      const jobReasons = ippAttributeValues(r, 'job-state-reasons').map(String);
+      const printer = await this.#printerState();
+      const printerReasons = printer?.reasons ?? [];
+      const described = `job ${jobId} ${typeof state === 'number' ? (jobStateNames[state] ?? `state ${state}`) : 'state unknown'}${describe('job-state-reasons', jobReasons)}${describe('printer-state-reasons', printerReasons)}`;
       if (state === JobState.canceled || state === JobState.aborted) {
-        const reasons = ippAttributeValues(r, 'job-state-reasons').join(', ');
-        throw new A4PrintError('JOB_FAILED', `job ${jobId} ${state === JobState.canceled ? 'was canceled' : 'was aborted'}${reasons ? ` (${reasons})` : ''}`);
+        // The printer or its queue ended the job: say why if its reasons or the printer's do.
+        const fault = faultOfReasons([...jobReasons, ...printerReasons]);
+        const code: A4PrintErrorCode = fault?.code ?? (jobReasons.includes('aborted-by-system') ? 'PRINTER_FAULT' : 'JOB_FAILED');
+        throw new A4PrintError(code, described);
       }
-      if (performance.now() > deadline) throw new A4PrintError('TIMEOUT', `job ${jobId} did not finish within ${timeoutMs} ms (state ${String(state)})`);
+      const now = performance.now();
+      const code = stoppingCode(state, jobReasons, printer);
+      if (code === null) seen = null;
+      else if (seen === null || seen.code !== code) seen = { code, since: now };
+      if (seen && now - seen.since >= graceMs) {
+        throw new A4PrintError(seen.code, `${described}; gave up after ${Math.round(now - seen.since)} ms${await this.#cancel(jobId)}`);
+      }
+      if (now > deadline) {
+        throw new A4PrintError('TIMEOUT', `${described}; did not finish within ${timeoutMs} ms${await this.#cancel(jobId)}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   }
+
+  /** Cancel a job we gave up on; never throws. Returns how it went, for the error's message. */
+  async #cancel(jobId: number): Promise<string> {
+    try {
+      const r = await this.#send(IppOperation.cancelJob, [
+        attr('job-id', IppTag.integer, jobId),
+        attr('requesting-user-name', IppTag.name, this.options.userName ?? 'hall-agent'),
+      ]);
+      if (r.statusCode < 0x100) return '; job canceled';
+      const message = ippAttribute(r, 'status-message');
+      return `; Cancel-Job refused (0x${r.statusCode.toString(16).padStart(4, '0')}${message ? `: ${String(message)}` : ''})`;
+    } catch (error) {
+      return `; Cancel-Job failed (${error instanceof Error ? error.message : String(error)})`;
+    }
+  }
+}
+
+function describe(name: string, reasons: string[]): string {
+  const shown = reasons.filter((r) => r !== 'none');
+  return shown.length ? `, ${name} ${shown.join(' ')}` : '';
+}
+
+/** What keeps an unfinished job from printing, or null while it may still print. */
+function stoppingCode(state: unknown, jobReasons: string[], printer: { state: unknown; reasons: string[] } | null): A4PrintErrorCode | null {
+  const fault = faultOfReasons([...(printer?.reasons ?? []), ...jobReasons]);
+  if (fault) return fault.code;
+  // Stopped, or holding the job, without a reason we know: it will not print without staff.
+  if (printer?.state === PrinterState.stopped || state === JobState.pendingHeld) return 'PRINTER_FAULT';
+  return null;
 }

@@ -306,8 +306,11 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
       case 'a4Printer': {
         const uri = parseDeviceUri(config.uri);
         let a4: A4Printer;
-        if (uri.scheme === 'sim') a4 = this.simulators.a4Printer = new SimulatedA4Printer();
-        else if (uri.scheme === 'ipp') a4 = new IppPrinter(uri.url);
+        if (uri.scheme === 'sim') {
+          const sim = (this.simulators.a4Printer = new SimulatedA4Printer());
+          this.#closers.push(() => sim.close());
+          a4 = sim;
+        } else if (uri.scheme === 'ipp') a4 = new IppPrinter(uri.url);
         else throw new Error(`${config.id}: an A4 printer needs an ipp://, cups: or sim: URI, not ${config.uri}`);
         this.devices.set(config.id, { config, a4, transport: null });
         const timer = setInterval(() => void this.refreshA4(config.id), 30_000);

@@ -22,7 +22,7 @@ import {
   type DeviceStatus,
   type PortList,
 } from '@hall/common/agent';
-import { A4PrintError } from '../a4/ipp-printer.ts';
+import { A4PrintError, type A4PrintErrorCode } from '../a4/ipp-printer.ts';
 import { printerProfiles } from '../printer/profiles.ts';
 import { renderTicketSvg } from '../printer/ticket-svg.ts';
 import { PrintError } from '../printer/driver.ts';
@@ -46,16 +46,26 @@ export function fail(code: AgentErrorCode, message?: string): AgentReply<never> 
   return { ok: false, error: { code, message: message ?? agentErrorMessages[code] } };
 }
 
+/** What the kiosk hears of each A4 printer failure (the driver's English message goes to the log). */
+const a4ErrorCodes: Record<A4PrintErrorCode, AgentErrorCode> = {
+  UNREACHABLE: 'DEVICE_OFFLINE',
+  PRINTER_OFFLINE: 'DEVICE_OFFLINE',
+  TIMEOUT: 'TIMEOUT',
+  PAPER_END: 'PAPER_END',
+  PAPER_JAM: 'PAPER_JAM',
+  COVER_OPEN: 'COVER_OPEN',
+  OUT_OF_TONER: 'OUT_OF_TONER',
+  PRINTER_FAULT: 'PRINTER_ERROR',
+  REJECTED: 'PRINT_FAILED',
+  JOB_FAILED: 'PRINT_FAILED',
+};
+
 /** Any error from a device becomes a reply with a known code and a Chinese message. */
 export function toReply(error: unknown): AgentReply<never> {
   if (error instanceof AgentFailure) return fail(error.code, error.message);
   if (error instanceof PrintError) return fail(error.code);
   if (error instanceof BusError) return fail(error.code === 'NO_ACK' ? 'TIMEOUT' : 'DEVICE_OFFLINE');
-  if (error instanceof A4PrintError) {
-    if (error.code === 'UNREACHABLE') return fail('DEVICE_OFFLINE');
-    if (error.code === 'TIMEOUT') return fail('TIMEOUT');
-    return fail('PRINT_FAILED');
-  }
+  if (error instanceof A4PrintError) return fail(a4ErrorCodes[error.code]);
   return fail('INTERNAL');
 }
 

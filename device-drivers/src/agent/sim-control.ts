@@ -62,8 +62,21 @@ export async function handleSimControl(hub: DeviceHub, req: IncomingMessage, url
     if (!sims.ledBus!.unitIds.includes(unit)) throw new Error(`unit must be one of ${sims.ledBus!.unitIds.join(', ')}`);
     return unit;
   };
-  // Paper out or a jam: every A4 job fails with this reason until called without one.
-  post['/sim/a4/fail'] = sims.a4Printer ? () => ((sims.a4Printer!.failure = q('reason') || null), { failure: sims.a4Printer!.failure }) : undefined;
+  // A printer fault, as its printer-state-reasons (media-empty, media-jam, door-open,
+  // marker-supply-empty, offline…; comma-separated): jobs are held, and fail at the kiosk, until
+  // called with no reason. With mode=abort every job is aborted at once with the reason as its
+  // job-state-reason (default aborted-by-system) instead.
+  post['/sim/a4/fail'] = sims.a4Printer
+    ? () => {
+        const a4 = sims.a4Printer!;
+        if (q('mode') === 'abort') {
+          a4.setFault(null);
+          a4.abortJobs(q('reason') || 'aborted-by-system');
+        } else if (q('mode') && q('mode') !== 'hold') throw new Error('mode must be hold or abort');
+        else a4.setFault(q('reason') || null);
+        return { failure: a4.failure };
+      }
+    : undefined;
   post['/sim/led/silent'] = sims.ledBus ? () => (sims.ledBus!.setSilent(ledUnit(), q('on') !== 'false'), sims.ledBus!.display(ledUnit())) : undefined;
   const get: Record<string, Route | undefined> = {
     '/sim/printer/tickets': sims.printer ? () => sims.printer!.printed.map((t) => ({ text: t.text, qrCodes: t.page.qrCodes, bytes: t.bytes.length })) : undefined,
