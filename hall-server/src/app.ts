@@ -33,7 +33,7 @@ import { verifyPage } from './api/verify-page.ts';
 import { planRoutes } from './api/routes/plans.ts';
 import { createPlanService, type PlanService } from './plans/index.ts';
 import { ticketPage } from './api/ticket-page.ts';
-import { escapeHtml } from './api/html.ts';
+import { escapeHtml, webFontDir, webFontFamily, webFontFile, webFontLinks, webFontPath } from './api/html.ts';
 import { HallError, errorStatus } from '@hall/common/errors';
 import { toErrorBody } from './service/error-body.ts';
 import { databasePath, type ServerConfig } from './config.ts';
@@ -133,6 +133,9 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
   mountRoutes(api, routes, auth, logger, config.demo ? (kind) => demoDevice(hall, kind) : undefined);
   app.use(api);
   app.use('/api', (_req, res) => sendError(res, new HallError('NOT_FOUND', { message: '没有这个接口' }).toBody()));
+  // The web font of the server's own pages (/t, /v): only its CSS and font files.
+  const fontDir = webFontDir();
+  app.use(webFontPath, (req, res, next) => (webFontFile.test(req.path) ? next() : res.status(404).end()), express.static(fontDir, { index: false, maxAge: '30d', immutable: true }));
   app.get('/t/:token', (req, res) => {
     res.type('html').send(ticketPage(hall, req.params.token));
   });
@@ -275,6 +278,6 @@ function noCacheForHtml(res: express.Response, path: string): void {
 function landingPage(hallName: string, apps: Array<{ path: string; title: string }>): string {
   const links = apps.map((a) => `<li><a href="${a.path}/">${a.title}</a> <code>${a.path}/</code></li>`).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(hallName)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.7}a{font-size:1.2rem}</style></head>
+${webFontLinks}<style>body{font-family:${webFontFamily};max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.7}a{font-size:1.2rem}</style></head>
 <body><h1>${escapeHtml(hallName)}</h1><ul>${links}<li><a href="/staff/admin">管理后台</a></li><li><a href="/api/openapi.json">API (OpenAPI)</a></li></ul></body></html>`;
 }

@@ -4,7 +4,7 @@
 import { HallError } from '@hall/common/errors';
 import type { TicketState } from '@hall/common/domain';
 import type { HallService } from '../service/hall-service.ts';
-import { escapeHtml as esc } from './html.ts';
+import { escapeHtml as esc, webFontFamily, webFontLinks } from './html.ts';
 
 const stateNames: Record<TicketState, string> = {
   waiting: '等候中',
@@ -32,6 +32,7 @@ export function ticketPage(hall: HallService, token: string): string {
   }
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="refresh" content="20"><title>排队进度 · ${esc(hall.settings.name)}</title>
-<style>body{font-family:system-ui,sans-serif;text-align:center;padding:2rem 1rem;line-height:1.6;font-size:1.2rem}.number{font-size:4rem;font-weight:700;margin:.5rem}.state{font-size:1.4rem;color:#b3261e}.window{font-size:2rem;font-weight:700}</style>
+${webFontLinks}
+<style>body{font-family:${webFontFamily};text-align:center;padding:2rem 1rem;line-height:1.6;font-size:1.2rem}.number{font-size:4rem;font-weight:700;margin:.5rem}.state{font-size:1.4rem;color:#b3261e}.window{font-size:2rem;font-weight:700}</style>
 </head><body><h1>${esc(hall.settings.name)}</h1>${body}</body></html>`;
 }

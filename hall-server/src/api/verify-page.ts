@@ -4,7 +4,7 @@
 // phone; nothing to log in to, nothing personal beyond the masked holder.
 import { normalizeVerificationCode, verificationCodeAlphabet, verificationCodeLength, formatVerificationCode } from '@hall/common/certificates';
 import type { CertificateService } from '../certificates/index.ts';
-import { escapeHtml as esc } from './html.ts';
+import { escapeHtml as esc, webFontFamily, webFontLinks } from './html.ts';
 
 const codePattern = new RegExp(`^[${verificationCodeAlphabet}]{${verificationCodeLength}}$`);
 
@@ -39,7 +39,8 @@ export function verifyPage(certificates: CertificateService, hallName: string, r
     status,
     html: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>证照验真 · ${esc(hallName)}</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:34rem;margin:0 auto;padding:1.5rem 1rem;line-height:1.6;font-size:1.05rem;color:#1b1b1b}
+${webFontLinks}
+<style>body{font-family:${webFontFamily};max-width:34rem;margin:0 auto;padding:1.5rem 1rem;line-height:1.6;font-size:1.05rem;color:#1b1b1b}
 h1{font-size:1.3rem;margin:0 0 1rem}.verdict{font-size:2.2rem;font-weight:700;text-align:center;margin:.5rem 0;padding:.6rem;border-radius:.5rem}
 .good{color:#0b6b2f;background:#e6f4ea}.bad{color:#b3261e;background:#fce8e6}.hint{text-align:center}
 dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem;margin:1.2rem 0}dt{color:#555}dd{margin:0;font-weight:600;word-break:break-all}

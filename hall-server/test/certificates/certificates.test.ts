@@ -229,6 +229,18 @@ describe('证照打印 permission table', () => {
     expect(valid.html).toContain('测*甲（1101**********0011）');
     expect(valid.html).not.toContain(A.idNumber);
     expect(valid.html).toContain('新城区市场监督管理局');
+    // The page brings its Chinese web font, served by the hall server itself; nothing else of
+    // the font package is served.
+    const css = valid.html.match(/href="(\/fonts\/[^"]+\.css)"/)?.[1];
+    expect(css).toBe('/fonts/noto-sans-sc/400.css');
+    const cssRes = await fetch(`${hall.url}${css}`);
+    expect(cssRes.headers.get('content-type')).toContain('text/css');
+    const woff2 = (await cssRes.text()).match(/url\(\.\/(files\/[^)]+\.woff2)\)/)?.[1];
+    const font = await fetch(`${hall.url}/fonts/noto-sans-sc/${woff2}`);
+    expect(font.status).toBe(200);
+    expect(font.headers.get('content-type')).toBe('font/woff2');
+    expect((await font.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    expect((await fetch(`${hall.url}/fonts/noto-sans-sc/package.json`)).status).toBe(404);
 
     const revoked = await hall.request<CertificateSummary>('POST', `/api/certificates/${doc.id}/revoke`, { reason: '信息有误' }, clerk);
     expect(revoked.body.status).toBe('revoked');
