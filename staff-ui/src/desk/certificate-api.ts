@@ -1,4 +1,4 @@
-// The clerk desk's REST calls for 证照打印 (publish, revoke, the 免费邮寄 list), with the staff
+// The clerk desk's REST calls for 证照打印 (publish, replace, revoke, the 免费邮寄 list), with the staff
 // session's token; refusals come back with the server's Chinese message.
 import type { CertificateList, CertificateSummary, CertificateType, MailRequestList, PublishCertificateRequest } from '@hall/common/certificates';
 import type { ErrorBody } from '@hall/common/errors';
@@ -10,6 +10,8 @@ export interface CertificateApi {
   types(): Promise<CertificateResult<CertificateType[]>>;
   list(): Promise<CertificateResult<CertificateSummary[]>>;
   publish(request: PublishCertificateRequest): Promise<CertificateResult<CertificateSummary>>;
+  /** A new document in place of `id`; the old one stops printing. */
+  replace(id: string, request: PublishCertificateRequest): Promise<CertificateResult<CertificateSummary>>;
   revoke(id: string, reason: string): Promise<CertificateResult<CertificateSummary>>;
   mailRequests(): Promise<CertificateResult<MailRequestList['requests']>>;
   markSent(id: string): Promise<CertificateResult<MailRequestList['requests']>>;
@@ -41,6 +43,7 @@ export function createCertificateApi(token: () => string | null, fetchImpl: type
     types: () => map(call<{ types: CertificateType[] }>('GET', '/api/certificate-types'), (d) => d.types),
     list: () => map(call<CertificateList>('GET', '/api/certificates'), (d) => d.certificates),
     publish: (request) => call('POST', '/api/certificates', request),
+    replace: (id, request) => call('POST', `/api/certificates/${encodeURIComponent(id)}/replace`, request),
     revoke: (id, reason) => call('POST', `/api/certificates/${encodeURIComponent(id)}/revoke`, { reason }),
     mailRequests: () => map(call<MailRequestList>('GET', '/api/certificate-mail'), (d) => d.requests),
     markSent: (id) => map(call<MailRequestList>('POST', `/api/certificate-mail/${encodeURIComponent(id)}/sent`), (d) => d.requests),

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { emptyValues, publishRequest } from './certificate-form.ts';
+import { emptyValues, pdfFileProblem, publishRequest } from './certificate-form.ts';
 
 const business = {
   ...emptyValues('2026-11-25'),
@@ -39,4 +39,17 @@ it('refuses what the server would refuse, in Chinese', () => {
   expect(publishRequest({ ...business, printLimit: '0' }, 'k-12345678')).toMatchObject({ ok: false, message: '可打印次数应为1到20' });
   const person = publishRequest({ ...business, typeId: 'completion-proof', holderKind: 'person', printLimit: '2' }, 'k-12345678');
   expect(person).toMatchObject({ ok: true, request: { holder: { kind: 'person', person: { name: '测试甲' } }, printLimit: 2 } });
+});
+
+it('an uploaded PDF goes with the request; only the lines filled in are listed; no file, no request', () => {
+  const pdf = { name: '许可证.pdf', size: 1234, data: 'JVBERi0xLjcK' };
+  const r = publishRequest({ ...business, source: 'pdf', pdf }, 'k-12345678');
+  expect(r).toMatchObject({ ok: true, request: { pdf: { filename: '许可证.pdf', data: 'JVBERi0xLjcK' }, fields: [{ label: '经营项目', value: '热食类食品制售' }] } });
+  expect(publishRequest({ ...business, source: 'pdf', pdf: null }, 'k-12345678')).toEqual({ ok: false, message: '请选择要上传的PDF文件' });
+  // The template keeps every line, and never carries a file picked before switching back.
+  const template = publishRequest({ ...business, source: 'template', pdf }, 'k-12345678');
+  expect(template.ok && template.request.pdf).toBe(undefined);
+  expect(pdfFileProblem({ name: 'scan.jpg', size: 10, type: 'image/jpeg' })).toBe('请选择PDF格式的文件');
+  expect(pdfFileProblem({ name: 'a.PDF', size: 11 * 1024 * 1024, type: '' })).toBe('PDF文件不能超过10MB');
+  expect(pdfFileProblem({ name: 'a.pdf', size: 2048, type: 'application/pdf' })).toBeNull();
 });

@@ -1,8 +1,18 @@
 // The clerk's publish form as plain values, and the request it becomes. Pure: tested by tables.
-import { certificateType, type PublishCertificateRequest } from '@hall/common/certificates';
+import { certificateType, maxCertificatePdfBytes, type PublishCertificateRequest } from '@hall/common/certificates';
+
+/** A PDF the clerk picked, read as base64. */
+export interface PickedPdf {
+  name: string;
+  size: number;
+  data: string;
+}
 
 export interface PublishValues {
   typeId: string;
+  /** Fill the type's template, or upload the department's own PDF. */
+  source: 'template' | 'pdf';
+  pdf: PickedPdf | null;
   holderKind: 'person' | 'business';
   /** The person, or the business's legal representative. */
   personName: string;
@@ -24,6 +34,8 @@ export interface PublishValues {
 export function emptyValues(today: string): PublishValues {
   return {
     typeId: 'food-business-licence',
+    source: 'template',
+    pdf: null,
     holderKind: 'business',
     personName: '',
     personId: '',
@@ -58,6 +70,8 @@ export function publishRequest(v: PublishValues, idempotencyKey: string): { ok: 
   }
   const limit = v.printLimit.trim() ? Number(v.printLimit) : undefined;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 20)) return { ok: false, message: '可打印次数应为1到20' };
+  if (v.source === 'pdf' && !v.pdf) return { ok: false, message: '请选择要上传的PDF文件' };
+  const lines = type.fields.map((label) => ({ label, value: (v.fields[label] ?? '').trim() }));
   return {
     ok: true,
     request: {
@@ -68,8 +82,18 @@ export function publishRequest(v: PublishValues, idempotencyKey: string): { ok: 
       holder,
       validFrom: v.validFrom,
       validUntil: v.validUntil.trim() || null,
-      fields: type.fields.map((label) => ({ label, value: (v.fields[label] ?? '').trim() })),
+      // With an upload the PDF is the document; the lines filled in are what the kiosk lists.
+      fields: v.source === 'pdf' ? lines.filter((l) => l.value) : lines,
       ...(limit !== undefined ? { printLimit: limit } : {}),
+      ...(v.source === 'pdf' && v.pdf ? { pdf: { filename: v.pdf.name, data: v.pdf.data } } : {}),
     },
   };
+}
+
+/** Why a picked file cannot be uploaded, or null. */
+export function pdfFileProblem(file: { name: string; size: number; type: string }): string | null {
+  if (file.type !== 'application/pdf' && !/\.pdf$/i.test(file.name)) return '请选择PDF格式的文件';
+  if (file.size === 0) return '所选文件是空的';
+  if (file.size > maxCertificatePdfBytes) return `PDF文件不能超过${maxCertificatePdfBytes / 1024 / 1024}MB`;
+  return null;
 }
