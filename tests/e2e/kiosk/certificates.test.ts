@@ -104,10 +104,11 @@ describe('证照打印 with the simulated A4 printer', () => {
     await page.screenshot({ path: artifactPath('kiosk-portrait-certificates-list.png') });
 
     // The A4 printer runs out of paper: the kiosk says so, nothing is counted, staff are told.
-    await env.sim('/sim/a4/fail?reason=paper-out');
+    await env.sim('/sim/a4/fail?reason=media-empty');
     await item.locator('[data-action="print"]').tap();
     const failed = page.getByTestId('cert-failed');
     await failed.waitFor({ timeout: 30_000 });
+    expect(await failed.textContent()).toContain('打印机缺纸，请联系工作人员');
     expect(await failed.textContent()).toContain('本次打印不计次数');
     await desk.locator('.help-panel li', { hasText: '证照打印失败' }).waitFor();
     await page.screenshot({ path: artifactPath('kiosk-portrait-certificates-paper-out.png') });
