@@ -25,8 +25,12 @@ interface Measured {
   rssWarm: number;
   rssAfter: number;
   callNext: Summary;
+  /** The same calls timed inside the server (receipt to reply), and its commits, from /healthz. */
+  server: { callNextP50: number; callNextP99: number; commitP50: number; commitP99: number } | null;
   errors: Record<string, number>;
 }
+
+type Latency = { count: number; p50Ms: number; p99Ms: number; maxMs: number };
 
 /** MiB (what /proc gives, as KiB) to MB of 10^6 bytes. */
 const mb = (mib: number) => (mib * 2 ** 20) / 1e6;
@@ -46,6 +50,10 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
     const rssWarm = hall.server.rssMiB();
     const r = await hall.clients.calls({ group: 'counters', windowIds: hall.windows, count: calls, warmup: 30, ratePerSec: CALL_RATE, boards: 0 });
     const rssAfter = hall.server.rssMiB();
+    const health = (await fetch(`${url}/healthz`).then((res) => res.json())) as { latency?: Record<string, Latency> };
+    const inServer = health.latency?.['ticket:callNext'];
+    const commit = health.latency?.commit;
+    const server = inServer && commit ? { callNextP50: inServer.p50Ms, callNextP99: inServer.p99Ms, commitP50: commit.p50Ms, commitP99: commit.p99Ms } : null;
     await hall.close({ keepFiles: true });
     // Two more starts of the same files (spawn → /healthz → stop) for a steadier figure.
     const startups = [hall.server.startupMs];
@@ -54,7 +62,7 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
       startups.push(s.startupMs);
       await s.stop();
     }
-    const m: Measured = { startupMs: median(startups), startups, rssWarm, rssAfter, callNext: r.rtt, errors: r.errorCodes };
+    const m: Measured = { startupMs: median(startups), startups, rssWarm, rssAfter, callNext: r.rtt, server, errors: r.errorCodes };
     if (withSources) {
       const times: number[] = [];
       for (let i = 0; i < (ctx.quick ? 1 : 3); i++) {
@@ -65,7 +73,7 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
       m.sourcesStartupMs = median(times);
     }
     ctx.log(
-      `  ${label}: start-up ${startups.map((x) => Math.round(x)).join('/')} ms${m.sourcesStartupMs ? ` (sources through tsx: ${Math.round(m.sourcesStartupMs)} ms)` : ''}, ${signIn.ok} windows, ${issued.ok} waiting, RSS ${rssWarm.toFixed(0)} → ${rssAfter.toFixed(0)} MiB, call-next p50 ${r.rtt.p50.toFixed(2)} p99 ${r.rtt.p99.toFixed(2)} ms ${r.errors ? JSON.stringify(r.errorCodes) : ''}`,
+      `  ${label}: start-up ${startups.map((x) => Math.round(x)).join('/')} ms${m.sourcesStartupMs ? ` (sources through tsx: ${Math.round(m.sourcesStartupMs)} ms)` : ''}, ${signIn.ok} windows, ${issued.ok} waiting, RSS ${rssWarm.toFixed(0)} → ${rssAfter.toFixed(0)} MiB, call-next p50 ${r.rtt.p50.toFixed(2)} p99 ${r.rtt.p99.toFixed(2)} ms${server ? ` (inside the server p50 ${server.callNextP50} p99 ${server.callNextP99} ms; commits p50 ${server.commitP50} p99 ${server.commitP99} ms)` : ''} ${r.errors ? JSON.stringify(r.errorCodes) : ''}`,
     );
     return m;
   } finally {
@@ -116,6 +124,16 @@ export const history: Scenario = {
       { scenario: this.id, name: `call-next p99, ${label}`, value: full.callNext.p99, unit: 'ms', target: { op: '<=', value: 5 }, reference: ref(empty.callNext.p99, 'ms') },
       { scenario: this.id, name: `call-next p50, ${label}`, value: full.callNext.p50, unit: 'ms', reference: ref(empty.callNext.p50, 'ms') },
     ];
+    if (full.server) {
+      rows.push({
+        scenario: this.id,
+        name: `call-next p99 inside the server, ${label} (diagnostic)`,
+        value: full.server.callNextP99,
+        unit: 'ms',
+        reference: { name: 'its commits p99', value: full.server.commitP99, unit: 'ms' },
+        note: 'receipt to reply, from /healthz (warm-up calls included); the rest of the round trip is sockets and the client',
+      });
+    }
     if (tmpfs) {
       rows.push({
         scenario: this.id,

@@ -72,6 +72,16 @@ describe('issue, call, announce', () => {
     // Every broadcast carries consecutive sequence numbers.
     const seqs = board.events.map((e) => e.seq);
     expect(seqs).toEqual(seqs.map((_, i) => snap.seq + 1 + i));
+
+    // The health page tells the server's own time per command and per commit.
+    type Latency = { count: number; p50Ms: number; p99Ms: number; maxMs: number };
+    const health = await hall.request<{ latency: Record<string, Latency> }>('GET', '/healthz');
+    for (const name of ['ticket:issue', 'ticket:callNext', 'commit']) {
+      const l = health.body.latency[name];
+      expect(l?.count, name).toBeGreaterThanOrEqual(1);
+      expect(l!.p99Ms, name).toBeGreaterThan(0);
+      expect(l!.maxMs, name).toBeGreaterThanOrEqual(l!.p50Ms);
+    }
   });
 
   it('a clerk cannot act at a window another clerk signed in to', async () => {

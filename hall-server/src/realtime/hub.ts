@@ -190,6 +190,7 @@ export class Hub {
 
   private listen(socket: Socket, name: string, schema: z.ZodType, handler: CommandSpec['handler']): void {
     socket.on(name, (...args: unknown[]) => {
+      const received = performance.now();
       const ack = args.at(-1);
       if (typeof ack !== 'function') return; // a command without a callback cannot be answered
       const reply = ack as (r: Reply<unknown>) => void;
@@ -206,7 +207,10 @@ export class Hub {
         result = Promise.reject(error);
       }
       result.then(
-        (data) => reply({ ok: true, data }),
+        (data) => {
+          reply({ ok: true, data });
+          this.hall.latencies.record(name, performance.now() - received);
+        },
         (error: unknown) => reply({ ok: false, error: toErrorBody(error, this.options.logger, { command: name }) }),
       );
     });

@@ -15,6 +15,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../store/db.ts';
 import { OpRunner, type WriteOp } from '../store/write-op.ts';
+import type { Latencies } from './latency.ts';
 
 type Entry = ({ ops: WriteOp[]; write?: undefined } | { write: () => void; ops?: undefined }) & {
   resolve: () => void;
@@ -32,6 +33,8 @@ export interface CommitQueueOptions {
   thread?: boolean;
   /** When to commit what is pending; the next macrotask unless told (tests step it by hand). */
   schedule?: (fn: () => void) => void;
+  /** Where batch commit times go ('commit': from sending a batch until it is durable). */
+  latencies?: Latencies;
 }
 
 export class CommitQueue {
@@ -43,6 +46,8 @@ export class CommitQueue {
   private readonly schedule: (fn: () => void) => void;
   private worker: Worker | null = null;
   private batchId = 0;
+  private batchStart = 0;
+  private readonly latencies: Latencies | undefined;
   /** Batches committed and the commands they carried, for the benchmark and health page. */
   readonly stats = { batches: 0, writes: 0, largestBatch: 0, onThread: 0 };
 
@@ -54,6 +59,7 @@ export class CommitQueue {
   ) {
     this.runner = new OpRunner(db);
     this.schedule = options.schedule ?? setImmediate;
+    this.latencies = options.latencies;
     if (options.thread && !db.memory) this.startWorker();
   }
 
@@ -90,6 +96,7 @@ export class CommitQueue {
       this.wake();
       return;
     }
+    this.batchStart = performance.now();
     if (this.worker && batch.every((e) => e.ops)) {
       this.inFlight = batch;
       this.worker.ref();
@@ -171,6 +178,7 @@ export class CommitQueue {
   }
 
   private committed(batch: Entry[], onThread: boolean): void {
+    this.latencies?.record('commit', performance.now() - this.batchStart);
     this.stats.batches++;
     if (onThread) this.stats.onThread++;
     this.stats.writes += batch.length;

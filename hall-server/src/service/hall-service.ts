@@ -30,6 +30,7 @@ import { AuditStore } from '../store/audit-store.ts';
 import { AccountStore } from '../store/account-store.ts';
 import { HelpStore } from '../store/help-store.ts';
 import { FiguresStore } from '../store/figures-store.ts';
+import { Latencies } from './latency.ts';
 import { CommitQueue } from './commit-queue.ts';
 import { toHallEvent, toTicketView } from './views.ts';
 import { checkIdentity, loadOrCreateSecret } from './identity.ts';
@@ -89,6 +90,8 @@ export class HallService {
   readonly help: HelpStore;
   readonly figures: FiguresStore;
   readonly commits: CommitQueue;
+  /** Server-side times of commands and commits, for the health page. */
+  readonly latencies = new Latencies();
   private readonly clock: () => number;
   private readonly logger: Logger;
   private readonly alwaysOpen: boolean;
@@ -118,6 +121,7 @@ export class HallService {
     this.secret = loadOrCreateSecret(this.db, 'person-key');
     this.commits = new CommitQueue(this.db, (error) => this.recover(error), {
       thread: options.commitThread ?? options.schedule === undefined,
+      latencies: this.latencies,
       ...(options.schedule ? { schedule: options.schedule } : {}),
     });
     this.load();
