@@ -21,6 +21,8 @@ function cert(over: Partial<KioskCertificate> = {}): KioskCertificate {
     holderMasked: '西安******面馆（9261**********3L25）',
     documentNumber: 'JY16101020012345',
     lines: [{ label: '经营项目', value: '热食类食品制售' }],
+    source: 'template',
+    pageCount: null,
     relation: '法定代表人',
     issuer: '新城区市场监督管理局',
     validFrom: '2026-11-20',
@@ -38,6 +40,7 @@ function setup(options: { list?: KioskCertificate[]; print?: AgentReply<PrintPdf
   const starts: StartPrintRequest[] = [];
   const outcomes: PrintOutcomeRequest[] = [];
   const printed: PrintPdfRequest[] = [];
+  const previews: Array<{ id: string; identity: CardIdentity }> = [];
   let count = options.list?.[0]?.printCount ?? 0;
   const api: CertificatesApi = {
     lookup: async (identity) => {
@@ -50,6 +53,10 @@ function setup(options: { list?: KioskCertificate[]; print?: AgentReply<PrintPdf
       return { jobId: `p${starts.length}`, certificateId: id, code: 'ABCDE23456', reprint: count > 0, pageCount: null };
     },
     pdf: async () => new Uint8Array([0x25, 0x50, 0x44, 0x46]).buffer,
+    preview: async (id, identity) => {
+      previews.push({ id, identity });
+      return new Uint8Array([0x25, 0x50, 0x44, 0x46]).buffer;
+    },
     outcome: async (jobId, outcome) => {
       outcomes.push(outcome);
       if (outcome.ok) count++;
@@ -67,7 +74,7 @@ function setup(options: { list?: KioskCertificate[]; print?: AgentReply<PrintPdf
     },
     newKey: () => `key-${++keys}-abcdef`,
   });
-  return { flow, lookups, starts, outcomes, printed };
+  return { flow, lookups, starts, outcomes, printed, previews };
 }
 
 describe('证照打印 flow', () => {
@@ -123,6 +130,16 @@ describe('证照打印 flow', () => {
     await refused.flow.print('c1');
     expect(refused.flow.error.value).toBe('该证照已撤销，不能打印');
     expect(refused.printed).toEqual([]);
+  });
+
+  it("an uploaded PDF's preview is asked for with the card read that opened the list; none without a card", async () => {
+    const { flow, previews } = setup({ list: [cert({ source: 'pdf', pageCount: 3, lines: [] })] });
+    await expect(flow.preview('c1')).rejects.toBeInstanceOf(FormsApiError);
+    expect(previews).toEqual([]);
+    await flow.card(residentA);
+    const bytes = await flow.preview('c1');
+    expect(new TextDecoder().decode(bytes)).toBe('%PDF');
+    expect(previews).toEqual([{ id: 'c1', identity: { idNumber: '110101199003070011', source: 'card', cardKind: 'resident' } }]);
   });
 
   it('免费邮寄 sends the address and phone with the card identity', async () => {

@@ -54,6 +54,11 @@ export interface CertificateFlow {
   toMail(id: string): void;
   mail(input: MailInput): Promise<void>;
   backToList(): void;
+  /**
+   * An uploaded PDF (source 'pdf') as it will print, for the preview; asked for with the card
+   * read that opened the list. Fails with the server's Chinese message (FormsApiError).
+   */
+  preview(id: string): Promise<ArrayBuffer>;
 }
 
 export function identityOf(card: IdCard): CardIdentity {
@@ -196,6 +201,10 @@ export function createCertificateFlow(deps: CertificateFlowDeps): CertificateFlo
           step.value = { kind: 'mail', id: s.id };
         });
       }
+    },
+    async preview(id) {
+      if (!identity) throw new FormsApiError('NO_CARD', c.cardTitle);
+      return deps.api.preview(id, identity);
     },
     backToList() {
       ++attempt;
