@@ -14,6 +14,7 @@ import { createFormsApi } from '../forms/forms-api.ts';
 import { messages } from '../messages.ts';
 import { createCertificatesApi } from './certificates-api.ts';
 import { createCertificateFlow, type CertificateFlow } from './certificate-flow.ts';
+import { PdfPreview } from './PdfPreview.tsx';
 import './certificates.css';
 
 const c = messages.certificates;
@@ -64,7 +65,7 @@ export default function CertificatesFlow(props: CertificatesFlowProps) {
       screen = (
         <div class="cert-reason" data-testid="cert-reason">
           <h3>{c.reasonTitle}</h3>
-          {current && <Preview cert={current} />}
+          {current && <Preview cert={current} flow={flow} />}
           <div class="cert-reasons">
             {reprintReasons.map((r) => (
               <button type="button" class="secondary-button" data-reason={r} onClick={() => void flow.printWithReason(s.id, r)}>
@@ -172,7 +173,7 @@ function CertificateList({ flow }: { flow: CertificateFlow }) {
             {c.relation(cert.relation)} · {c.prints(cert.printCount, cert.printLimit)}
           </p>
           {cert.blocked && <p class="cert-blocked">{cert.blocked}</p>}
-          {open.value === cert.id && <Preview cert={cert} />}
+          {open.value === cert.id && <Preview cert={cert} flow={flow} />}
           <div class="cert-actions">
             <button type="button" class="secondary-button" data-action="preview" onClick={() => (open.value = open.value === cert.id ? null : cert.id)}>
               {c.preview}
@@ -190,8 +191,14 @@ function CertificateList({ flow }: { flow: CertificateFlow }) {
   );
 }
 
+/** The preview: an uploaded PDF's pages as they will print, or the template's sheet. */
+function Preview({ cert, flow }: { cert: KioskCertificate; flow: CertificateFlow }) {
+  if (cert.source === 'pdf') return <PdfPreview key={cert.id} load={() => flow.preview(cert.id)} />;
+  return <TemplatePreview cert={cert} />;
+}
+
 /** What the printed page will say, as an A4-shaped sheet on the screen. */
-function Preview({ cert }: { cert: KioskCertificate }) {
+function TemplatePreview({ cert }: { cert: KioskCertificate }) {
   return (
     <div class="cert-sheet" data-testid="cert-preview">
       <h4>{cert.typeName}</h4>
