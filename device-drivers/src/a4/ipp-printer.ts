@@ -11,6 +11,7 @@
 // server does not count it, so the page must not come out after the paper is refilled. A job
 // held in the queue (pending-held) never prints by itself at a kiosk and is treated alike; so
 // is a job still unfinished at the timeout.
+import { userInfo } from 'node:os';
 import {
   IppOperation,
   IppTag,
@@ -61,13 +62,27 @@ export interface IppPrinterOptions {
   pollMs?: number;
   /** How long a stopping fault must last before the print is given up (0: at once). */
   faultGraceMs?: number;
+  /**
+   * Who submits and cancels jobs; the account running the agent by default. CUPS lets the
+   * job's owner cancel it, and CUPS 2.4 (Debian 12) crashes when checking the owner of a job
+   * whose requesting-user-name is no account on the machine.
+   */
   userName?: string;
+}
+
+function agentUser(): string {
+  try {
+    return userInfo().username || 'hall-agent';
+  } catch {
+    return 'hall-agent';
+  }
 }
 
 const attr = (name: string, tag: number, value: string | number): IppAttribute => ({ name, values: [{ tag, value }] });
 
 export class IppPrinter implements A4Printer {
   readonly #httpUrl: string;
+  readonly #userName: string;
   #requestId = 1;
 
   constructor(
@@ -77,6 +92,7 @@ export class IppPrinter implements A4Printer {
     // URL cannot switch a non-special scheme (ipp:) to http:, so rebuild the address.
     const url = new URL(uri);
     const secure = url.protocol === 'ipps:';
+    this.#userName = options.userName ?? agentUser();
     this.#httpUrl = `${secure ? 'https' : 'http'}://${url.hostname}:${url.port || '631'}${url.pathname}${url.search}`;
   }
 
@@ -123,7 +139,7 @@ export class IppPrinter implements A4Printer {
     const submitted = await this.#send(
       IppOperation.printJob,
       [
-        attr('requesting-user-name', IppTag.name, this.options.userName ?? 'hall-agent'),
+        attr('requesting-user-name', IppTag.name, this.#userName),
         attr('job-name', IppTag.name, options.title),
         attr('document-format', IppTag.mimeMediaType, 'application/pdf'),
       ],
@@ -194,7 +210,7 @@ export class IppPrinter implements A4Printer {
     try {
       const r = await this.#send(IppOperation.cancelJob, [
         attr('job-id', IppTag.integer, jobId),
-        attr('requesting-user-name', IppTag.name, this.options.userName ?? 'hall-agent'),
+        attr('requesting-user-name', IppTag.name, this.#userName),
       ]);
       if (r.statusCode < 0x100) return '; job canceled';
       const message = ippAttribute(r, 'status-message');
