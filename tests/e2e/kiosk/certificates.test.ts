@@ -6,7 +6,9 @@
 // by pdftoppm, and that link opens the public verification page on a phone-sized screen:
 // 有效. A reprint asks for a reason. The clerk revokes it: the same page says 已撤销 and the
 // kiosk refuses to print it. A second kiosk prints through CUPS (the cups-pdf printer A4PDF of
-// .ci/setup-cups.sh) and the QR on the file CUPS wrote verifies too.
+// .ci/setup-cups.sh) and the QR on the file CUPS wrote verifies too. A licence published as the
+// department's own PDF (uploaded at the desk) previews page by page at the kiosk and prints
+// with the verification stamp on every page.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN, CLERK } from '@hall/server/testing';
 import type { CertificateSummary, MailRequestList } from '@hall/common/certificates';
+import { renderDocument } from '@hall/server/src/documents/index.ts';
 import { artifactPath } from '../lib/browser.ts';
 import { login, openDesk } from '../board-staff/support.ts';
 import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
@@ -182,6 +185,78 @@ describe('证照打印 with the simulated A4 printer', () => {
     await env.sim('/sim/idcard/present?card=residentB');
     await page.getByTestId('cert-none').waitFor();
     await env.sim('/sim/idcard/remove');
+  });
+
+  it("a department's own PDF: uploaded at the desk, previewed page by page at the kiosk, printed with the verification stamp on every page, verified", async () => {
+    // What a department's system exports: two pages of Chinese text, fonts embedded.
+    const source = await renderDocument({
+      meta: { title: '营业执照' },
+      body: [
+        { kind: 'heading', text: '营业执照（副本）' },
+        { kind: 'fields', columns: 1, rows: [{ label: '名称', value: '西安市新城区王记面馆' }, { label: '经营者', value: '测试甲' }, { label: '组成形式', value: '个人经营' }] },
+        { kind: 'pageBreak' },
+        { kind: 'paragraph', text: '经营范围：餐饮服务；食品销售（仅销售预包装食品）。登记机关：西安市新城区市场监督管理局。' },
+      ],
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'hall-cert-upload-'));
+    const file = join(dir, '营业执照副本.pdf');
+    writeFileSync(file, source.bytes);
+
+    await desk.locator('.certificate-panel [data-tab="publish"]').click();
+    const form = desk.locator('.certificate-form');
+    await form.locator('select[name=typeId]').selectOption('business-licence-copy');
+    await form.locator('select[name=holderKind]').selectOption('business');
+    await form.locator('input[name=businessName]').fill('西安市新城区王记面馆');
+    await form.locator('input[name=creditCode]').fill('92610102MA6X8K3L25');
+    await form.locator('input[name=personName]').fill('测试甲');
+    await form.locator('input[name=personId]').fill('110101199003070011');
+    await form.locator('input[name=source][value=pdf]').check();
+    await form.locator('input[name=pdf]').setInputFiles(file);
+    expect(await desk.getByTestId('certificate-pdf-picked').textContent()).toContain('营业执照副本.pdf');
+    await form.locator('input[name=documentNumber]').fill('92610102MA6X8K3L25');
+    await form.locator('input[name=issuer]').fill('西安市新城区市场监督管理局');
+    await form.locator('input[name=validFrom]').fill('2026-11-20');
+    await desk.getByTestId('certificate-publish').click();
+    const published = desk.locator('.certificate-published');
+    await published.locator('text=营业执照').waitFor();
+    const code = (await published.getAttribute('data-code'))!;
+    await desk.locator('.certificate-panel [data-tab="list"]').click();
+    expect(await desk.locator(`tr[data-code="${code}"]`).textContent()).toContain('PDF 2页');
+
+    // The legal representative's card at the kiosk: the licence, its two pages on screen.
+    const { page } = await env.open();
+    await page.locator('[data-tile="certificates"]').tap();
+    await page.getByTestId('cert-card').waitFor();
+    await env.sim('/sim/idcard/present?card=residentA');
+    const item = page.locator('.cert-item', { hasText: '营业执照（副本）' });
+    await item.waitFor();
+    await env.sim('/sim/idcard/remove');
+    await item.locator('[data-action="preview"]').tap();
+    const preview = item.locator('[data-testid="cert-preview"][data-source="pdf"]');
+    await preview.locator('.cert-pdf-page', { hasText: '第 1 / 2 页' }).waitFor({ timeout: 30_000 });
+    await preview.locator('canvas[data-page="1"]').waitFor({ timeout: 30_000 });
+    await preview.locator('[data-action="page-next"]').tap();
+    await preview.locator('canvas[data-page="2"]').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: artifactPath('kiosk-portrait-certificates-uploaded-preview.png') });
+
+    // Printed: the department's pages, each with 扫码验真, the code and the QR; the QR verifies.
+    await item.locator('[data-action="print"]').tap();
+    await page.getByTestId('cert-printed').waitFor({ timeout: 30_000 });
+    const printed = await printedPdf(code, 1);
+    for (const value of ['营业执照（副本）', '西安市新城区王记面馆', '经营范围：餐饮服务', '扫码验真']) expect(printed.text, value).toContain(value);
+    expect(printed.text.split(`${code.slice(0, 5)}-${code.slice(5)}`).length - 1).toBe(2);
+    expect(printed.qr).toEqual([`http://localhost:8080/v/${code}`]);
+    const phone = await verificationPage(printed.qr[0]!);
+    expect(phone.verdict).toBe('有效');
+    expect(await phone.page.locator('dl').textContent()).toContain('营业执照（副本）');
+    // The page's own web font is what draws its Chinese text.
+    const loaded = await phone.page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Noto Sans SC' && f.status === 'loaded').length;
+    });
+    expect(loaded).toBeGreaterThan(0);
+    await phone.page.screenshot({ path: artifactPath('phone-verify-uploaded-valid.png') });
+    await phone.page.context().close();
   });
 });
 
