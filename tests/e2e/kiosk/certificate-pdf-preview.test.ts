@@ -6,7 +6,8 @@
 // app, never a CDN). A
 // failed load says so and 重新加载预览 recovers; closing the preview ends pdf.js's worker.
 // The hall server and device agent are real; its certificate look-up and preview routes are
-// stood in for by page.route (the preview route is being built on the server side).
+// stood in for by page.route, to serve hand-made PDFs and to fail on purpose. The real routes
+// are exercised end to end in certificates.test.ts.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import type { KioskCertificate } from '@hall/common/certificates';
