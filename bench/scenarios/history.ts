@@ -26,7 +26,7 @@ interface Measured {
   rssAfter: number;
   callNext: Summary;
   /** The same calls timed inside the server (receipt to reply), and its commits, from /healthz. */
-  server: { callNextP50: number; callNextP99: number; commitP50: number; commitP99: number } | null;
+  server: { callNextP50: number; callNextP99: number; commitP50: number; commitP99: number; transactionP50: number | null; transactionP99: number | null } | null;
   errors: Record<string, number>;
 }
 
@@ -53,7 +53,11 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
     const health = (await fetch(`${url}/healthz`).then((res) => res.json())) as { latency?: Record<string, Latency> };
     const inServer = health.latency?.['ticket:callNext'];
     const commit = health.latency?.commit;
-    const server = inServer && commit ? { callNextP50: inServer.p50Ms, callNextP99: inServer.p99Ms, commitP50: commit.p50Ms, commitP99: commit.p99Ms } : null;
+    const transaction = health.latency?.['commit:transaction'];
+    const server =
+      inServer && commit
+        ? { callNextP50: inServer.p50Ms, callNextP99: inServer.p99Ms, commitP50: commit.p50Ms, commitP99: commit.p99Ms, transactionP50: transaction?.p50Ms ?? null, transactionP99: transaction?.p99Ms ?? null }
+        : null;
     await hall.close({ keepFiles: true });
     // Two more starts of the same files (spawn → /healthz → stop) for a steadier figure.
     const startups = [hall.server.startupMs];
@@ -73,7 +77,7 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
       m.sourcesStartupMs = median(times);
     }
     ctx.log(
-      `  ${label}: start-up ${startups.map((x) => Math.round(x)).join('/')} ms${m.sourcesStartupMs ? ` (sources through tsx: ${Math.round(m.sourcesStartupMs)} ms)` : ''}, ${signIn.ok} windows, ${issued.ok} waiting, RSS ${rssWarm.toFixed(0)} → ${rssAfter.toFixed(0)} MiB, call-next p50 ${r.rtt.p50.toFixed(2)} p99 ${r.rtt.p99.toFixed(2)} ms${server ? ` (inside the server p50 ${server.callNextP50} p99 ${server.callNextP99} ms; commits p50 ${server.commitP50} p99 ${server.commitP99} ms)` : ''} ${r.errors ? JSON.stringify(r.errorCodes) : ''}`,
+      `  ${label}: start-up ${startups.map((x) => Math.round(x)).join('/')} ms${m.sourcesStartupMs ? ` (sources through tsx: ${Math.round(m.sourcesStartupMs)} ms)` : ''}, ${signIn.ok} windows, ${issued.ok} waiting, RSS ${rssWarm.toFixed(0)} → ${rssAfter.toFixed(0)} MiB, call-next p50 ${r.rtt.p50.toFixed(2)} p99 ${r.rtt.p99.toFixed(2)} ms${server ? ` (inside the server p50 ${server.callNextP50} p99 ${server.callNextP99} ms; commits p50 ${server.commitP50} p99 ${server.commitP99} ms, of which the transaction on the commit thread p50 ${server.transactionP50} p99 ${server.transactionP99} ms)` : ''} ${r.errors ? JSON.stringify(r.errorCodes) : ''}`,
     );
     return m;
   } finally {

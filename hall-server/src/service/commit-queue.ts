@@ -13,7 +13,7 @@
 // A batch that fails takes every write queued after it down too: their in-memory effects were
 // built on the lost state, which onFailure reloads from the database.
 import { Worker } from 'node:worker_threads';
-import type { Db } from '../store/db.ts';
+import { walCheckpointPages, type Db } from '../store/db.ts';
 import { OpRunner, type WriteOp } from '../store/write-op.ts';
 import type { Latencies } from './latency.ts';
 
@@ -25,6 +25,8 @@ type Entry = ({ ops: WriteOp[]; write?: undefined } | { write: () => void; ops?:
 interface WorkerReply {
   id: number;
   ok: boolean;
+  /** The transaction's time on the thread. */
+  ms?: number;
   error?: { message: string; code?: string };
 }
 
@@ -144,7 +146,7 @@ export class CommitQueue {
   }
 
   private startWorker(): void {
-    const worker = new Worker(new URL('../store/commit-worker.mjs', import.meta.url), { workerData: { file: this.db.name } });
+    const worker = new Worker(new URL('../store/commit-worker.mjs', import.meta.url), { workerData: { file: this.db.name, checkpointPages: walCheckpointPages } });
     worker.unref();
     worker.on('message', (reply: WorkerReply) => this.replied(reply));
     // The thread itself died (it cannot open the file, say): what it held failed, and the
@@ -168,6 +170,7 @@ export class CommitQueue {
     this.inFlight = null;
     this.worker?.unref();
     if (reply.ok) {
+      if (reply.ms !== undefined) this.latencies?.record('commit:transaction', reply.ms);
       this.committed(batch, true);
       if (this.pending.length > 0) this.flush();
       else this.wake();

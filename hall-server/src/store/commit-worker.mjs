@@ -4,7 +4,8 @@
 // same way from the sources (through tsx) and from the production bundle.
 //
 // Messages in:  { id, ops: [{ sql, params }] } | { close: true }
-// Messages out: { id, ok: true } | { id, ok: false, error: { message, code } }
+// Messages out: { id, ok: true, ms } | { id, ok: false, error: { message, code } }
+//   (ms: how long the transaction took on this thread, fsync included)
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -13,10 +14,10 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
-// Checkpoints run inside a commit on this connection: every 10,000 pages (about 40 MB of WAL)
-// rather than SQLite's 1,000, so fewer commits carry one (throughput bench: 6.9–7.7k tickets/s
-// against 6.0–7.2k, same disk, same runs).
-db.pragma('wal_autocheckpoint = 10000');
+// Checkpoints run inside a commit on this connection: every walCheckpointPages (db.ts: 10,000
+// pages, about 40 MB of WAL, allocated up front) rather than SQLite's 1,000, so fewer commits
+// carry one (throughput bench: 6.9–7.7k tickets/s against 6.0–7.2k, same disk, same runs).
+db.pragma(`wal_autocheckpoint = ${workerData.checkpointPages}`);
 
 const statements = new Map();
 function run(op) {
@@ -36,8 +37,9 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
+    const start = performance.now();
     commit(message.ops);
-    parentPort.postMessage({ id: message.id, ok: true });
+    parentPort.postMessage({ id: message.id, ok: true, ms: performance.now() - start });
   } catch (error) {
     parentPort.postMessage({ id: message.id, ok: false, error: { message: String(error?.message ?? error), code: error?.code } });
   }
