@@ -146,3 +146,36 @@ describe('IppPrinter following a job on the simulated IPP printer', () => {
     expect((await failureOf(driver.printPdf(new TextEncoder().encode('not a pdf'), { title: 't' }))).code).toBe('REJECTED');
   });
 });
+
+describe('IppPrinter status between jobs (the agent’s regular check)', () => {
+  it('reads a standing fault from printer-state-reasons with the same verdict as a followed job', async () => {
+    const { sim, driver } = await setup();
+    expect(await driver.status()).toEqual({ ready: true, fault: null });
+    const cases: Array<[reasons: string, code: A4PrintErrorCode, reported: string[]]> = [
+      ['media-empty', 'PAPER_END', ['media-empty-error']],
+      ['media-jam-error,paused', 'PAPER_JAM', ['media-jam-error']],
+      ['door-open', 'COVER_OPEN', ['door-open-error']],
+      ['marker-supply-empty', 'OUT_OF_TONER', ['marker-supply-empty-error']],
+      ['offline', 'PRINTER_OFFLINE', ['offline-error']],
+      ['paused', 'PRINTER_FAULT', ['paused-error']],
+      // Stopped for a reason we do not know: it will not print without staff either.
+      ['spool-area-full', 'PRINTER_FAULT', ['spool-area-full-error']],
+    ];
+    for (const [reasons, code, reported] of cases) {
+      sim.setFault(reasons);
+      expect(await driver.status(), reasons).toEqual({ ready: true, fault: { code, reasons: reported } });
+    }
+    sim.setFault('media-empty-report,toner-empty-warning');
+    expect(await driver.status()).toEqual({ ready: true, fault: null });
+    sim.setFault(null);
+    expect(await driver.status()).toEqual({ ready: true, fault: null });
+  });
+
+  it('a printer that does not answer is not ready, and no fault is made up for it', async () => {
+    const { sim, driver } = await setup();
+    sim.setFault('media-empty');
+    await sim.close();
+    expect(await driver.status()).toEqual({ ready: false, fault: null });
+    expect(await driver.isReady()).toBe(false);
+  });
+});

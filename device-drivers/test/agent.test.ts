@@ -208,6 +208,8 @@ describe('device agent with simulated devices', () => {
     for (const [query, code, message] of cases) {
       expect((await sim(`/sim/a4/fail?${query}`)).status).toBe(200);
       expect(await ask<PrintPdfResult>(client, 'print:pdf', { pdf, title: 'cert' }), query).toEqual({ ok: false, error: { code, message } });
+      // The failed print has the printer's status checked again: a held job's fault stands (the regular check is 30 s away).
+      if (query === 'reason=media-empty') await waitUntil(() => agent.hub.status('a4Printer')?.message === message, 3_000, 'the A4 printer status to show the fault');
     }
     expect((await (await sim('/sim/a4/fail?reason=media-empty-report')).json()) as unknown).toEqual({ failure: { printerStateReasons: ['media-empty-report'], abortJobs: null } });
     expect(await ask<PrintPdfResult>(client, 'print:pdf', { pdf, title: 'cert' })).toEqual({ ok: true, data: { deviceId: 'a4Printer', jobId: cases.length + 1 } });
@@ -216,6 +218,49 @@ describe('device agent with simulated devices', () => {
     expect(await ask<PrintPdfResult>(client, 'print:pdf', { pdf, title: 'cert' })).toEqual({ ok: true, data: { deviceId: 'a4Printer', jobId: cases.length + 2 } });
     expect(await printed()).toEqual([cases.length + 1, cases.length + 2]);
     expect((await sim('/sim/a4/fail?reason=Paper%20out')).status).toBe(400);
+  });
+
+  it('an A4 printer fault while idle shows in its device status with its code within the check period, and clears with it', async () => {
+    const { agent, client } = await start({ devices: [{ id: 'a4Printer', kind: 'a4Printer', uri: 'sim:', statusIntervalMs: 100 }] });
+    const pushed: DeviceStatus[] = [];
+    client.on('device:status', (status) => pushed.push(status));
+    const sim = async (query: string) => expect((await fetch(`http://127.0.0.1:${agent.port}/sim/a4/fail?${query}`, { method: 'POST' })).status).toBe(200);
+    const pushedNow = (state: string, message: string) => () => pushed.at(-1)?.state === state && pushed.at(-1)?.message === message;
+
+    // A report or a warning is information, not a fault: after a check the printer is still ready.
+    await sim('reason=media-empty-report,toner-empty-warning');
+    await agent.hub.refreshA4('a4Printer');
+    expect(agent.hub.status('a4Printer')).toMatchObject({ state: 'ready', message: '正常' });
+    expect(agent.hub.faults()).toEqual([]);
+    expect(pushed).toEqual([]);
+
+    // Out of paper with nobody printing: the regular check finds it and pushes the status.
+    await sim('reason=media-empty');
+    await waitUntil(pushedNow('error', '打印机缺纸，请联系工作人员'), 5_000, 'the paper-out status to be pushed');
+    expect(pushed.at(-1)).toMatchObject({ id: 'a4Printer', kind: 'a4Printer', state: 'error' });
+    expect(agent.hub.faults()).toEqual([{ device: 'a4Printer', code: 'paper_end', message: '打印机缺纸，请联系工作人员' }]);
+    const status = (await (await fetch(`http://127.0.0.1:${agent.port}/status`)).json()) as AgentStatus;
+    expect(status.devices).toMatchObject([{ id: 'a4Printer', state: 'error', message: '打印机缺纸，请联系工作人员' }]);
+
+    const cases: Array<[reasons: string, state: string, fault: { code: string; message: string }]> = [
+      ['media-jam,paused', 'error', { code: 'paper_jam', message: agentErrorMessages.PAPER_JAM }],
+      ['door-open', 'error', { code: 'cover_open', message: agentErrorMessages.COVER_OPEN }],
+      ['marker-supply-empty', 'error', { code: 'out_of_toner', message: agentErrorMessages.OUT_OF_TONER }],
+      ['paused', 'error', { code: 'printer_error', message: agentErrorMessages.PRINTER_ERROR }],
+      // A printer that says it is offline is reported like one that does not answer.
+      ['offline', 'offline', { code: 'offline', message: agentErrorMessages.DEVICE_OFFLINE }],
+    ];
+    for (const [reasons, state, fault] of cases) {
+      await sim(`reason=${reasons}`);
+      await waitUntil(() => agent.hub.faults()[0]?.code === fault.code, 5_000, `the ${reasons} fault`);
+      expect(agent.hub.faults(), reasons).toEqual([{ device: 'a4Printer', ...fault }]);
+      await waitUntil(() => pushed.at(-1)?.state === state, 5_000, `the ${reasons} status to be pushed`);
+    }
+
+    // Cleared at the printer: cleared in the status.
+    await sim('reason=');
+    await waitUntil(pushedNow('ready', '正常'), 5_000, 'the cleared status to be pushed');
+    expect(agent.hub.faults()).toEqual([]);
   });
 
   it('maps every A4 driver failure to an agent code with its Chinese message, keeping the English for the log', () => {
@@ -341,5 +386,15 @@ describe('device agent on a window PC', () => {
     await waitUntil(() => link.faults.some((f) => f.some((x) => x.code === 'paper_end')));
     s.printer.setPaper('ok');
     await waitUntil(() => link.faults.at(-1)?.length === 0);
+  });
+
+  it('reports an A4 printer’s standing fault to the hall like the ticket printer’s, and clears it', async () => {
+    const link = new FakeHallLink();
+    const { agent } = await start({ hall: { url: 'http://hall.local:8080' }, devices: [{ id: 'a4', kind: 'a4Printer', uri: 'sim:', statusIntervalMs: 100 }] }, link);
+    sims(agent).a4.setFault('media-empty');
+    await waitUntil(() => link.faults.at(-1)?.length === 1, 5_000, 'the A4 fault to be reported');
+    expect(link.faults.at(-1)).toEqual([{ device: 'a4', code: 'paper_end', message: '打印机缺纸，请联系工作人员' }]);
+    sims(agent).a4.setFault(null);
+    await waitUntil(() => link.faults.at(-1)?.length === 0, 5_000, 'the A4 fault to be cleared');
   });
 });

@@ -22,7 +22,7 @@ import {
   type IppAttribute,
   type IppResponse,
 } from './ipp-message.ts';
-import { faultOfReasons, type A4FaultCode } from './ipp-reasons.ts';
+import { faultOfReasons, isStoppingReason, type A4FaultCode, type ReasonFault } from './ipp-reasons.ts';
 
 export type A4PrintErrorCode = 'UNREACHABLE' | 'REJECTED' | 'JOB_FAILED' | 'TIMEOUT' | A4FaultCode;
 
@@ -45,12 +45,26 @@ export interface PrintPdfOptions {
   timeoutMs?: number;
 }
 
+/** What the printer says of itself between jobs: the agent's regular status check. */
+export interface A4PrinterStatus {
+  /** The printer answers and accepts jobs. */
+  ready: boolean;
+  /**
+   * A standing fault named by its printer-state-reasons (the same verdict a followed job
+   * gets, ipp-reasons.ts), or PRINTER_FAULT for a stopped printer that gives no known reason;
+   * null when nothing keeps it from printing, or when it does not answer.
+   */
+  fault: ReasonFault | null;
+}
+
 export interface A4Printer {
   readonly uri: string;
   /** Resolves with the job id once the job has completed. */
   printPdf(pdf: Uint8Array, options: PrintPdfOptions): Promise<{ jobId: number }>;
   /** True if the printer answers and accepts jobs. */
   isReady(): Promise<boolean>;
+  /** Whether it accepts jobs and what fault it reports, from one Get-Printer-Attributes; never throws. */
+  status(): Promise<A4PrinterStatus>;
 }
 
 const JobState = { pendingHeld: 4, completed: 9, canceled: 7, aborted: 8 } as const;
@@ -125,13 +139,19 @@ export class IppPrinter implements A4Printer {
   }
 
   async isReady(): Promise<boolean> {
+    return (await this.status()).ready;
+  }
+
+  async status(): Promise<A4PrinterStatus> {
     try {
       const r = await this.#send(IppOperation.getPrinterAttributes, [
-        { name: 'requested-attributes', values: [{ tag: IppTag.keyword, value: 'printer-is-accepting-jobs' }, { tag: IppTag.keyword, value: 'printer-state' }] },
+        { name: 'requested-attributes', values: ['printer-is-accepting-jobs', 'printer-state', 'printer-state-reasons'].map((value) => ({ tag: IppTag.keyword, value })) },
       ]);
-      return r.statusCode < 0x100 && ippAttribute(r, 'printer-is-accepting-jobs') === true;
+      if (r.statusCode >= 0x100) return { ready: false, fault: null };
+      const fault = standingFault({ state: ippAttribute(r, 'printer-state'), reasons: ippAttributeValues(r, 'printer-state-reasons').map(String) });
+      return { ready: ippAttribute(r, 'printer-is-accepting-jobs') === true, fault };
     } catch {
-      return false;
+      return { ready: false, fault: null };
     }
   }
 
@@ -232,5 +252,16 @@ function stoppingCode(state: unknown, jobReasons: string[], printer: { state: un
   if (fault) return fault.code;
   // Stopped, or holding the job, without a reason we know: it will not print without staff.
   if (printer?.state === PrinterState.stopped || state === JobState.pendingHeld) return 'PRINTER_FAULT';
+  return null;
+}
+
+/**
+ * What keeps an idle printer from printing the next job, from its state and reasons alone:
+ * the same verdict as `stoppingCode` without a job. `-report`/`-warning` reasons are none.
+ */
+function standingFault(printer: { state: unknown; reasons: string[] }): ReasonFault | null {
+  const fault = faultOfReasons(printer.reasons);
+  if (fault) return fault;
+  if (printer.state === PrinterState.stopped) return { code: 'PRINTER_FAULT', reasons: printer.reasons.filter(isStoppingReason) };
   return null;
 }

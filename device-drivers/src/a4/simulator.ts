@@ -13,7 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { IppOperation, IppTag, decodeIppRequest, encodeIppResponse, ippAttribute, type IppAttribute, type IppGroup } from './ipp-message.ts';
-import { IppPrinter, type A4Printer, type IppPrinterOptions, type PrintPdfOptions } from './ipp-printer.ts';
+import { IppPrinter, type A4Printer, type A4PrinterStatus, type IppPrinterOptions, type PrintPdfOptions } from './ipp-printer.ts';
 import { isStoppingReason, parseReason } from './ipp-reasons.ts';
 
 const KEEP = 20;
@@ -97,6 +97,10 @@ export class SimulatedA4Printer implements A4Printer {
 
   async isReady(): Promise<boolean> {
     return (await this.#start()).isReady();
+  }
+
+  async status(): Promise<A4PrinterStatus> {
+    return (await this.#start()).status();
   }
 
   async printPdf(pdf: Uint8Array, options: PrintPdfOptions): Promise<{ jobId: number }> {

@@ -40,7 +40,13 @@ export const deviceConfigSchema = z.discriminatedUnion('kind', [
     /** Serial scanners without a CR suffix: a scan ends after this much silence. */
     idleMs: z.number().int().min(10).max(2000).optional(),
   }),
-  z.object({ id, kind: z.literal('a4Printer'), uri }),
+  z.object({
+    id,
+    kind: z.literal('a4Printer'),
+    uri,
+    /** How often to ask the printer whether it accepts jobs and what faults it reports (also asked after each print). */
+    statusIntervalMs: z.number().int().min(100).max(600_000).default(30_000),
+  }),
   z.object({
     id,
     kind: z.literal('windowBus'),

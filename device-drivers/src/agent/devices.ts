@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import {
   agentErrorMessages,
+  type AgentErrorCode,
   type DeviceState,
   type DeviceStatus,
   type IdCard,
@@ -13,7 +14,7 @@ import {
   type RatingLevel,
 } from '@hall/common/agent';
 import { encodeIdCardText, fictionalPhoto, idCardFixtures, type IdCardFixtureName } from '@hall/fixtures/src/idcards.ts';
-import { IppPrinter, type A4Printer } from '../a4/ipp-printer.ts';
+import { IppPrinter, type A4PrintErrorCode, type A4Printer, type A4PrinterStatus } from '../a4/ipp-printer.ts';
 import { SimulatedA4Printer } from '../a4/simulator.ts';
 import { IdCardReader } from '../idcard/driver.ts';
 import { IdCardReaderSimulator } from '../idcard/simulator.ts';
@@ -77,6 +78,23 @@ const stateOfTransport: Record<TransportState, DeviceState> = {
   closed: 'offline',
 };
 
+/**
+ * What the kiosk hears of each A4 printer failure, and staff of each standing fault, in the
+ * agent's codes (the driver's English message goes to the log).
+ */
+export const a4ErrorCodes: Record<A4PrintErrorCode, AgentErrorCode> = {
+  UNREACHABLE: 'DEVICE_OFFLINE',
+  PRINTER_OFFLINE: 'DEVICE_OFFLINE',
+  TIMEOUT: 'TIMEOUT',
+  PAPER_END: 'PAPER_END',
+  PAPER_JAM: 'PAPER_JAM',
+  COVER_OPEN: 'COVER_OPEN',
+  OUT_OF_TONER: 'OUT_OF_TONER',
+  PRINTER_FAULT: 'PRINTER_ERROR',
+  REJECTED: 'PRINT_FAILED',
+  JOB_FAILED: 'PRINT_FAILED',
+};
+
 const messageOfState: Record<DeviceState, string> = {
   connecting: '正在连接',
   ready: '正常',
@@ -88,7 +106,10 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
   readonly devices = new Map<string, AgentDevice>();
   readonly simulators: Simulators = {};
   readonly #closers: Array<() => Promise<void> | void> = [];
-  readonly #a4Ready = new Map<string, boolean>();
+  /** Each A4 printer's last status check (absent until the first one answers). */
+  readonly #a4Status = new Map<string, A4PrinterStatus>();
+  /** Status checks per A4 printer, numbered as started: an answer older than the one kept is dropped. */
+  readonly #a4Checks = new Map<string, { started: number; kept: number }>();
   /** ID card readers whose SAM module answered something other than ok. */
   readonly #samFaults = new Map<string, string>();
   /** While a restart closes the devices: their going offline is no fault to report. */
@@ -115,7 +136,8 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
   async close(): Promise<void> {
     for (const close of this.#closers.splice(0).reverse()) await close();
     this.devices.clear();
-    this.#a4Ready.clear();
+    this.#a4Status.clear();
+    this.#a4Checks.clear();
     this.#samFaults.clear();
     for (const key of Object.keys(this.simulators) as Array<keyof Simulators>) delete this.simulators[key];
   }
@@ -147,9 +169,11 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
     if (!device) return null;
     const base = { id, kind: device.config.kind, uri: device.config.uri };
     if (device.config.kind === 'a4Printer') {
-      const ready = this.#a4Ready.get(id);
-      const state: DeviceState = ready === undefined ? 'connecting' : ready ? 'ready' : 'offline';
-      return { ...base, state, message: messageOfState[state] };
+      const checked = this.#a4Status.get(id);
+      // A printer that says it is offline is reported like one that does not answer.
+      const state: DeviceState = checked === undefined ? 'connecting' : !checked.ready || checked.fault?.code === 'PRINTER_OFFLINE' ? 'offline' : checked.fault ? 'error' : 'ready';
+      const message = state === 'error' ? agentErrorMessages[a4ErrorCodes[checked!.fault!.code]] : messageOfState[state];
+      return { ...base, state, message };
     }
     const state = stateOfTransport[device.transport!.state];
     const samFault = this.#samFaults.get(id);
@@ -180,6 +204,10 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
         if (silent.length > MAX_LED_FAULTS_LISTED) out.push(ledLineFault(device.config, silent.map((f) => f.unitId)));
         else for (const { unitId, error } of silent) out.push(ledFault(device.config, unitId, error));
       }
+      if (status.state === 'error' && 'a4' in device) {
+        const code = a4ErrorCodes[this.#a4Status.get(id)!.fault!.code];
+        out.push({ device: id, code: code.toLowerCase(), message: agentErrorMessages[code] });
+      }
       if (status.state === 'error' && 'reader' in device) out.push({ device: id, code: `sam_${snakeCase(this.#samFaults.get(id) ?? 'error')}`, message: status.message ?? '' });
       if (!('printer' in device) || status.state === 'offline') continue;
       const reason = blockingReason(device.printer.condition);
@@ -189,14 +217,28 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
     return out;
   }
 
-  /** Ask an A4 printer whether it accepts jobs; reports a change of status. */
+  /**
+   * Ask an A4 printer whether it accepts jobs and what its printer-state-reasons say (a paper
+   * out, jam or open door while idle); reports a change of status, so a standing fault reaches
+   * the kiosk and staff like a ticket printer's, and clears when the printer no longer reports it.
+   */
   async refreshA4(id: string): Promise<void> {
     const device = this.devices.get(id);
     if (device?.config.kind !== 'a4Printer' || !('a4' in device)) return;
-    const ready = await device.a4.isReady();
-    const changed = this.#a4Ready.get(id) !== ready;
-    this.#a4Ready.set(id, ready);
-    if (changed) this.#emitStatus(id);
+    const checks = this.#a4Checks.get(id) ?? { started: 0, kept: 0 };
+    this.#a4Checks.set(id, checks);
+    const check = ++checks.started;
+    const now = await device.a4.status();
+    // Closed meanwhile, or a later check (after a print, say) already answered.
+    if (this.devices.get(id) !== device || check < checks.kept) return;
+    checks.kept = check;
+    const before = this.#a4Status.get(id);
+    this.#a4Status.set(id, now);
+    if (before?.ready === now.ready && before.fault?.code === now.fault?.code) return;
+    const log = this.logger.child({ deviceId: id, kind: 'a4Printer' });
+    if (now.fault) log.warn({ code: now.fault.code, reasons: now.fault.reasons }, 'A4 printer fault');
+    else if (before?.fault) log.info({ code: before.fault.code }, 'A4 printer fault cleared');
+    this.#emitStatus(id);
   }
 
   #emitStatus(id: string): void {
@@ -313,7 +355,7 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
         } else if (uri.scheme === 'ipp') a4 = new IppPrinter(uri.url);
         else throw new Error(`${config.id}: an A4 printer needs an ipp://, cups: or sim: URI, not ${config.uri}`);
         this.devices.set(config.id, { config, a4, transport: null });
-        const timer = setInterval(() => void this.refreshA4(config.id), 30_000);
+        const timer = setInterval(() => void this.refreshA4(config.id), config.statusIntervalMs);
         timer.unref();
         this.#closers.push(() => clearInterval(timer));
         break;

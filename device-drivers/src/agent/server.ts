@@ -22,12 +22,12 @@ import {
   type DeviceStatus,
   type PortList,
 } from '@hall/common/agent';
-import { A4PrintError, type A4PrintErrorCode } from '../a4/ipp-printer.ts';
+import { A4PrintError } from '../a4/ipp-printer.ts';
 import { printerProfiles } from '../printer/profiles.ts';
 import { renderTicketSvg } from '../printer/ticket-svg.ts';
 import { PrintError } from '../printer/driver.ts';
 import { BusError } from '../window/bus.ts';
-import type { DeviceHub } from './devices.ts';
+import { a4ErrorCodes, type DeviceHub } from './devices.ts';
 import { sendJson } from './http.ts';
 import { handleSimControl } from './sim-control.ts';
 
@@ -45,20 +45,6 @@ export class AgentFailure extends Error {
 export function fail(code: AgentErrorCode, message?: string): AgentReply<never> {
   return { ok: false, error: { code, message: message ?? agentErrorMessages[code] } };
 }
-
-/** What the kiosk hears of each A4 printer failure (the driver's English message goes to the log). */
-const a4ErrorCodes: Record<A4PrintErrorCode, AgentErrorCode> = {
-  UNREACHABLE: 'DEVICE_OFFLINE',
-  PRINTER_OFFLINE: 'DEVICE_OFFLINE',
-  TIMEOUT: 'TIMEOUT',
-  PAPER_END: 'PAPER_END',
-  PAPER_JAM: 'PAPER_JAM',
-  COVER_OPEN: 'COVER_OPEN',
-  OUT_OF_TONER: 'OUT_OF_TONER',
-  PRINTER_FAULT: 'PRINTER_ERROR',
-  REJECTED: 'PRINT_FAILED',
-  JOB_FAILED: 'PRINT_FAILED',
-};
 
 /** Any error from a device becomes a reply with a known code and a Chinese message. */
 export function toReply(error: unknown): AgentReply<never> {
@@ -196,9 +182,13 @@ export class AgentServer {
       const device = hub.find('a4Printer', request.deviceId);
       if (!device) throw new AgentFailure('NO_DEVICE');
       const pdf = request.pdf instanceof ArrayBuffer ? new Uint8Array(request.pdf) : request.pdf;
-      const { jobId } = await device.a4.printPdf(pdf, { title: request.title, copies: request.copies });
-      void hub.refreshA4(device.config.id);
-      return { deviceId: device.config.id, jobId };
+      try {
+        const { jobId } = await device.a4.printPdf(pdf, { title: request.title, copies: request.copies });
+        return { deviceId: device.config.id, jobId };
+      } finally {
+        // Printed or not, the printer's status may have changed (a fault that failed this job shows at once).
+        void hub.refreshA4(device.config.id);
+      }
     });
 
     this.#command(socket, 'keypad:display', keypadDisplayRequestSchema, async (request) => {
