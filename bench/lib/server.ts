@@ -2,11 +2,11 @@
 // start --config <json>`, the production bundle — waits for /healthz and measures how long
 // that took.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { nodeArgs, repoRoot, serverCli } from './paths.ts';
+import { benchTmp, nodeArgs, repoRoot, serverCli } from './paths.ts';
 import { track, waitExit } from './procs.ts';
 import { rssMiB } from './proc-stats.ts';
 
@@ -98,7 +98,10 @@ export async function startServer(options: ServerOptions): Promise<ServerHandle>
   };
   const configFile = join(options.dir, `server-${port}.json`);
   writeFileSync(configFile, JSON.stringify(config, null, 2));
-  const execArgs = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : [];
+  // BENCH_SERVER_NODE_FLAGS (e.g. --trace-gc) goes to the server's node, for diagnosis; with it
+  // set, the server's output is also kept in .tmp/bench/server-<pid>.log.
+  const extraFlags = process.env.BENCH_SERVER_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+  const execArgs = [...(options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : []), ...extraFlags];
   const t0 = performance.now();
   const child = track(spawn(process.execPath, [...execArgs, ...nodeArgs(options.entry ?? serverCli), 'start', '--config', configFile], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] }));
   let tail = '';
@@ -107,6 +110,10 @@ export async function startServer(options: ServerOptions): Promise<ServerHandle>
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
+  if (extraFlags.length) {
+    const log = createWriteStream(join(benchTmp, `server-${child.pid}.log`));
+    child.stdout!.pipe(log);
+  }
   const url = `http://127.0.0.1:${port}`;
   const deadline = t0 + (options.startTimeoutMs ?? 60_000);
   let startupMs: number;

@@ -196,6 +196,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     setInterval(() => purgePlans(plans, logger), 3_600_000),
   ];
   for (const t of timers) t.unref();
+  hall.latencies.watchProcess();
   void hall.purgePersonalData().catch((e: unknown) => logger.error({ err: e }, 'purge failed'));
   purgeForms(forms, logger);
   purgeCertificates(certificates, logger);
@@ -223,6 +224,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
       }),
     close: async () => {
       for (const t of timers) clearInterval(t);
+      hall.latencies.stop();
       await new Promise<void>((done) => io.close(() => done()));
       if (http.listening) await new Promise<void>((done) => http.close(() => done()));
       // What was accepted before the doors closed is committed, then the commit thread stops.

@@ -82,6 +82,8 @@ describe('issue, call, announce', () => {
       expect(l!.p99Ms, name).toBeGreaterThan(0);
       expect(l!.maxMs, name).toBeGreaterThanOrEqual(l!.p50Ms);
     }
+    // And the process's own stalls: how late its event loop ran.
+    expect(health.body.latency.eventLoopDelay?.count).toBeGreaterThan(0);
   });
 
   it('a clerk cannot act at a window another clerk signed in to', async () => {

@@ -1,7 +1,7 @@
 // How long the server itself takes, per command and per commit, as the health page reports it:
 // what an operator (or the benchmark) needs to tell the server's share of a slow reply from the
 // network's and the client's. perf_hooks histograms: a record costs well under a microsecond.
-import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
+import { PerformanceObserver, constants, createHistogram, monitorEventLoopDelay, type IntervalHistogram, type RecordableHistogram } from 'node:perf_hooks';
 
 export interface LatencySummary {
   count: number;
@@ -10,8 +10,38 @@ export interface LatencySummary {
   maxMs: number;
 }
 
+const gcKinds: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'gc:minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'gc:major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'gc:incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'gc:weakcb',
+};
+
 export class Latencies {
   private readonly histograms = new Map<string, RecordableHistogram>();
+  private loop: IntervalHistogram | null = null;
+  private gc: PerformanceObserver | null = null;
+
+  /**
+   * Also watches the process: garbage-collection pauses by kind ('gc:minor', 'gc:major', …)
+   * and the event loop's delay ('eventLoopDelay'), what stalls every reply at once.
+   */
+  watchProcess(): void {
+    if (this.loop) return;
+    this.loop = monitorEventLoopDelay({ resolution: 10 });
+    this.loop.enable();
+    this.gc = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) this.record(gcKinds[(entry as { detail?: { kind?: number } }).detail?.kind ?? -1] ?? 'gc:other', entry.duration);
+    });
+    this.gc.observe({ entryTypes: ['gc'] });
+  }
+
+  stop(): void {
+    this.loop?.disable();
+    this.gc?.disconnect();
+    this.loop = null;
+    this.gc = null;
+  }
 
   /** Records `ms` under `name` (kept in microseconds). */
   record(name: string, ms: number): void {
@@ -25,6 +55,11 @@ export class Latencies {
     const ms = (us: number) => Math.round(us) / 1000;
     for (const [name, h] of [...this.histograms].sort(([a], [b]) => a.localeCompare(b))) {
       out[name] = { count: h.count, p50Ms: ms(h.percentile(50)), p99Ms: ms(h.percentile(99)), maxMs: ms(h.max) };
+    }
+    // The loop histogram is in nanoseconds.
+    if (this.loop && this.loop.count > 0) {
+      const l = this.loop;
+      out.eventLoopDelay = { count: l.count, p50Ms: ms(l.percentile(50) / 1000), p99Ms: ms(l.percentile(99) / 1000), maxMs: ms(l.max / 1000) };
     }
     return out;
   }
