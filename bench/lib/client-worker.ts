@@ -23,7 +23,8 @@ const disconnectReasons: Record<string, number> = {};
  * times, arrivals) can be late by about this much. Large values mean the client process,
  * not only the server, was short of CPU.
  */
-const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+const loopResolutionMs = 5;
+const loopDelay = monitorEventLoopDelay({ resolution: loopResolutionMs });
 loopDelay.enable();
 export interface LoopDelay {
   p50: number;
@@ -31,7 +32,9 @@ export interface LoopDelay {
   max: number;
 }
 function takeLoopDelay(): LoopDelay {
-  const d = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+  // Each value includes the sampling interval itself.
+  const late = (ns: number) => Math.max(0, ns / 1e6 - loopResolutionMs);
+  const d = { p50: late(loopDelay.percentile(50)), p99: late(loopDelay.percentile(99)), max: late(loopDelay.max) };
   loopDelay.reset();
   return d;
 }

@@ -16,6 +16,8 @@ export interface Hall {
   clients: ClientProcess;
   /** Bearer token of the clerk of window i. */
   clerkTokens: string[];
+  /** Bearer token of the hall's admin. */
+  adminToken: string;
   dbFile: string;
   /** The hall's directory (config, data). */
   dir: string;
@@ -45,7 +47,7 @@ export async function openHall(ctx: Context, options: HallOptions): Promise<Hall
     if (options.fromDb) copyDb(options.fromDb, dbFile);
     else await createHallDb(dbFile, seed);
     const clerkCount = options.clerks ?? options.shape.windows;
-    const tokens = addSessions(dbFile, Array.from({ length: clerkCount }, (_, i) => clerkId(i)));
+    const tokens = addSessions(dbFile, ['admin', ...Array.from({ length: clerkCount }, (_, i) => clerkId(i))]);
     server = await startServer({ dir: dir.path, cpuProfDir: ctx.cpuProfDir });
     clients = new ClientProcess();
     const s = server;
@@ -57,6 +59,7 @@ export async function openHall(ctx: Context, options: HallOptions): Promise<Hall
       server: s,
       clients: c,
       clerkTokens: Array.from({ length: clerkCount }, (_, i) => tokens.get(clerkId(i))!),
+      adminToken: tokens.get('admin')!,
       dbFile,
       dir: dir.path,
       close: async (opts = {}) => {

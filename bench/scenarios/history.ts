@@ -25,12 +25,25 @@ interface Measured {
   rssWarm: number;
   rssAfter: number;
   callNext: Summary;
-  /** The same calls timed inside the server (receipt to reply), and its commits, from /healthz. */
-  server: { callNextP50: number; callNextP99: number; commitP50: number; commitP99: number; transactionP50: number | null; transactionP99: number | null } | null;
+  /** The same calls timed inside the server (/healthz, reset before the calls). */
+  server: ServerTimes | null;
   errors: Record<string, number>;
 }
 
 type Latency = { count: number; p50Ms: number; p99Ms: number; maxMs: number };
+interface ServerTimes {
+  /** Receipt to reply. */
+  callNext: Latency;
+  /** A batch sent to the commit thread until durable, and its transaction there. */
+  commit: Latency | null;
+  transaction: Latency | null;
+  loop: Latency | null;
+  gc: Array<Latency & { kind: string }>;
+  /** The client process's own event-loop delay meanwhile. */
+  clientLoopP99: number;
+}
+
+const showLatency = (l: Latency | null) => (l ? `p50 ${l.p50Ms} p99 ${l.p99Ms} max ${l.maxMs} ms` : '—');
 
 /** MiB (what /proc gives, as KiB) to MB of 10^6 bytes. */
 const mb = (mib: number) => (mib * 2 ** 20) / 1e6;
@@ -48,16 +61,26 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
     // A short pause so the warm-up's garbage is collected before memory is read.
     await new Promise((r) => setTimeout(r, 1000));
     const rssWarm = hall.server.rssMiB();
+    // The server's own timings from here on: the calls only, not start-up and warm-up.
+    await fetch(`${url}/api/admin/latency/reset`, { method: 'POST', headers: { authorization: `Bearer ${hall.adminToken}` } });
     const r = await hall.clients.calls({ group: 'counters', windowIds: hall.windows, count: calls, warmup: 30, ratePerSec: CALL_RATE, boards: 0 });
     const rssAfter = hall.server.rssMiB();
     const health = (await fetch(`${url}/healthz`).then((res) => res.json())) as { latency?: Record<string, Latency> };
-    const inServer = health.latency?.['ticket:callNext'];
-    const commit = health.latency?.commit;
-    const transaction = health.latency?.['commit:transaction'];
-    const server =
-      inServer && commit
-        ? { callNextP50: inServer.p50Ms, callNextP99: inServer.p99Ms, commitP50: commit.p50Ms, commitP99: commit.p99Ms, transactionP50: transaction?.p50Ms ?? null, transactionP99: transaction?.p99Ms ?? null }
-        : null;
+    const figure = (name: string) => health.latency?.[name] ?? null;
+    const inServer = figure('ticket:callNext');
+    const server: ServerTimes | null = inServer
+      ? {
+          callNext: inServer,
+          commit: figure('commit'),
+          transaction: figure('commit:transaction'),
+          loop: figure('eventLoopDelay'),
+          gc: ['gc:minor', 'gc:major', 'gc:incremental'].flatMap((kind) => {
+            const g = figure(kind);
+            return g ? [{ kind, ...g }] : [];
+          }),
+          clientLoopP99: r.clientLoopDelay.p99,
+        }
+      : null;
     await hall.close({ keepFiles: true });
     // Two more starts of the same files (spawn → /healthz → stop) for a steadier figure.
     const startups = [hall.server.startupMs];
@@ -77,8 +100,13 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
       m.sourcesStartupMs = median(times);
     }
     ctx.log(
-      `  ${label}: start-up ${startups.map((x) => Math.round(x)).join('/')} ms${m.sourcesStartupMs ? ` (sources through tsx: ${Math.round(m.sourcesStartupMs)} ms)` : ''}, ${signIn.ok} windows, ${issued.ok} waiting, RSS ${rssWarm.toFixed(0)} → ${rssAfter.toFixed(0)} MiB, call-next p50 ${r.rtt.p50.toFixed(2)} p99 ${r.rtt.p99.toFixed(2)} ms${server ? ` (inside the server p50 ${server.callNextP50} p99 ${server.callNextP99} ms; commits p50 ${server.commitP50} p99 ${server.commitP99} ms, of which the transaction on the commit thread p50 ${server.transactionP50} p99 ${server.transactionP99} ms)` : ''} ${r.errors ? JSON.stringify(r.errorCodes) : ''}`,
+      `  ${label}: start-up ${startups.map((x) => Math.round(x)).join('/')} ms${m.sourcesStartupMs ? ` (sources through tsx: ${Math.round(m.sourcesStartupMs)} ms)` : ''}, ${signIn.ok} windows, ${issued.ok} waiting, RSS ${rssWarm.toFixed(0)} → ${rssAfter.toFixed(0)} MiB, call-next p50 ${r.rtt.p50.toFixed(2)} p99 ${r.rtt.p99.toFixed(2)} ms ${r.errors ? JSON.stringify(r.errorCodes) : ''}`,
     );
+    if (server) {
+      ctx.log(
+        `    during the calls, inside the server: call-next ${showLatency(server.callNext)}; commit ${showLatency(server.commit)}, its transaction ${showLatency(server.transaction)}; event loop delay ${showLatency(server.loop)}; GC ${server.gc.map((g) => `${g.kind} ${g.count}× max ${g.maxMs} ms`).join(', ') || 'none'}. Client process loop delay p99 ${server.clientLoopP99.toFixed(1)} ms`,
+      );
+    }
     return m;
   } finally {
     await hall.close();
@@ -132,10 +160,10 @@ export const history: Scenario = {
       rows.push({
         scenario: this.id,
         name: `call-next p99 inside the server, ${label} (diagnostic)`,
-        value: full.server.callNextP99,
+        value: full.server.callNext.p99Ms,
         unit: 'ms',
-        reference: { name: 'its commits p99', value: full.server.commitP99, unit: 'ms' },
-        note: 'receipt to reply, from /healthz (warm-up calls included); the rest of the round trip is sockets and the client',
+        reference: { name: 'its commit p99', value: full.server.commit?.p99Ms ?? 0, unit: 'ms' },
+        note: 'receipt to reply (/healthz, reset before the calls); the rest of the round trip is sockets and the client process',
       });
     }
     if (tmpfs) {

@@ -82,8 +82,16 @@ describe('issue, call, announce', () => {
       expect(l!.p99Ms, name).toBeGreaterThan(0);
       expect(l!.maxMs, name).toBeGreaterThanOrEqual(l!.p50Ms);
     }
-    // And the process's own stalls: how late its event loop ran.
+    // And the process's own stalls: how late its event loop ran (the sampling interval taken off).
     expect(health.body.latency.eventLoopDelay?.count).toBeGreaterThan(0);
+    expect(health.body.latency.eventLoopDelay!.p50Ms).toBeLessThan(10);
+
+    // An admin starts the figures afresh (to look at one period); a clerk may not.
+    expect((await hall.request('POST', '/api/admin/latency/reset', {}, token)).status).toBe(403);
+    expect((await hall.request('POST', '/api/admin/latency/reset', {}, await hall.login())).status).toBe(204);
+    const after = await hall.request<{ latency: Record<string, Latency> }>('GET', '/healthz');
+    expect(after.body.latency['ticket:callNext']).toBeUndefined();
+    expect(hall.server.hall.audit.list({ limit: 5 }).some((a) => a.action === 'latency.reset')).toBe(true);
   });
 
   it('a clerk cannot act at a window another clerk signed in to', async () => {

@@ -10,6 +10,9 @@ export interface LatencySummary {
   maxMs: number;
 }
 
+/** How often the event loop's delay is sampled. */
+const loopResolutionMs = 10;
+
 const gcKinds: Record<number, string> = {
   [constants.NODE_PERFORMANCE_GC_MINOR]: 'gc:minor',
   [constants.NODE_PERFORMANCE_GC_MAJOR]: 'gc:major',
@@ -28,7 +31,7 @@ export class Latencies {
    */
   watchProcess(): void {
     if (this.loop) return;
-    this.loop = monitorEventLoopDelay({ resolution: 10 });
+    this.loop = monitorEventLoopDelay({ resolution: loopResolutionMs });
     this.loop.enable();
     this.gc = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) this.record(gcKinds[(entry as { detail?: { kind?: number } }).detail?.kind ?? -1] ?? 'gc:other', entry.duration);
@@ -50,16 +53,24 @@ export class Latencies {
     h.record(Math.max(1, Math.round(ms * 1000)));
   }
 
+  /** Starts every figure afresh (the loop monitor too): to look at one period, after a change. */
+  reset(): void {
+    for (const h of this.histograms.values()) h.reset();
+    this.loop?.reset();
+  }
+
   summary(): Record<string, LatencySummary> {
     const out: Record<string, LatencySummary> = {};
     const ms = (us: number) => Math.round(us) / 1000;
     for (const [name, h] of [...this.histograms].sort(([a], [b]) => a.localeCompare(b))) {
+      if (h.count === 0) continue;
       out[name] = { count: h.count, p50Ms: ms(h.percentile(50)), p99Ms: ms(h.percentile(99)), maxMs: ms(h.max) };
     }
-    // The loop histogram is in nanoseconds.
+    // The loop histogram is in nanoseconds, and each value includes the sampling interval.
     if (this.loop && this.loop.count > 0) {
       const l = this.loop;
-      out.eventLoopDelay = { count: l.count, p50Ms: ms(l.percentile(50) / 1000), p99Ms: ms(l.percentile(99) / 1000), maxMs: ms(l.max / 1000) };
+      const late = (ns: number) => ms(Math.max(0, ns / 1000 - loopResolutionMs * 1000));
+      out.eventLoopDelay = { count: l.count, p50Ms: late(l.percentile(50)), p99Ms: late(l.percentile(99)), maxMs: late(l.max) };
     }
     return out;
   }

@@ -325,6 +325,18 @@ export function adminRoutes(hall: HallService, auth: AuthService): RouteDef[] {
       },
     }),
     route({
+      method: 'post',
+      path: '/api/admin/latency/reset',
+      summary: '健康检查页的耗时统计（命令、提交、事件循环、垃圾回收）从零开始，便于观察某一时段',
+      tag: 'admin',
+      access: 'admin',
+      response: null,
+      handler: ({ staff }) => {
+        hall.latencies.reset();
+        hall.audit.record(Date.now(), { kind: 'admin', id: staff!.id }, 'latency.reset', 'healthz', {});
+      },
+    }),
+    route({
       method: 'get',
       path: '/api/admin/device-health',
       summary: '设备在线状态与故障',
