@@ -13,7 +13,7 @@ import type { AgentReply, PrintPdfResult } from '@hall/common/agent';
 import { startAgent } from '../src/agent/agent.ts';
 import { parseAgentConfig } from '../src/agent/config.ts';
 import { IppPrinter } from '../src/a4/ipp-printer.ts';
-import { minimalPdf } from './helpers/minimal-pdf.ts';
+import { minimalPdf } from '@hall/fixtures/src/pdf.ts';
 import { waitUntil } from './helpers/wait.ts';
 
 /** Where cups-pdf puts jobs: the user's ~/PDF, or the anonymous spool for unknown users. */

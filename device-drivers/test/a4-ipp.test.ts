@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { A4PrintError, IppPrinter, type A4PrintErrorCode } from '../src/a4/ipp-printer.ts';
 import { faultOfReasons, isStoppingReason, parseReason } from '../src/a4/ipp-reasons.ts';
 import { SimulatedA4Printer } from '../src/a4/simulator.ts';
-import { minimalPdf } from './helpers/minimal-pdf.ts';
+import { minimalPdf } from '@hall/fixtures/src/pdf.ts';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

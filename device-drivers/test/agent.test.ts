@@ -33,7 +33,7 @@ import { A4PrintError, type A4PrintErrorCode } from '../src/a4/ipp-printer.ts';
 import type { DeviceFault, HallLink, HallLinkEvents, HallLinkResult, HallLinkState } from '../src/agent/hall-link.ts';
 import { EscPosDecoder } from '../src/printer/codec-decode.ts';
 import { PaperModel } from '../src/printer/paper.ts';
-import { minimalPdf } from './helpers/minimal-pdf.ts';
+import { minimalPdf } from '@hall/fixtures/src/pdf.ts';
 import { nextEvent, waitUntil } from './helpers/wait.ts';
 
 type Client = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import type { KioskCertificate } from '@hall/common/certificates';
 import { renderDocument, type DocumentSpec } from '@hall/server/src/documents/index.ts';
+import { pdfFromObjects } from '@hall/fixtures/src/pdf.ts';
 import { artifactPath } from '../lib/browser.ts';
 import { startKioskEnv, type KioskEnv } from './kiosk-env.ts';
 
@@ -60,16 +61,7 @@ function standardFontPdf(): Uint8Array {
     ...[1, 2].map((n) => `<< /Length ${content(n).length} >>\nstream\n${content(n)}endstream`),
     '<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>',
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+  return pdfFromObjects(objects);
 }
 
 function kioskCert(over: Partial<KioskCertificate>): KioskCertificate {
