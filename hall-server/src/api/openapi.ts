@@ -23,6 +23,8 @@ export function openApiDocument(routes: RouteDef[], info: { title: string; versi
     if (r.access !== 'public') operation.security = [{ bearer: [] }];
     // Who may call it: public, staff, admin, device (a paired kiosk, board or agent) or kiosk-or-staff.
     operation['x-access'] = r.access;
+    // A route that takes a larger JSON body than the default 256 KB (an upload) says how large.
+    if (r.bodyLimit) operation['x-body-limit'] = r.bodyLimit;
     const parameters: unknown[] = [];
     for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
       if (!schema) continue;
