@@ -118,7 +118,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
   app.get('/healthz', async (_req, res) => {
     try {
       db.prepare('SELECT 1').get();
-      res.json({ status: 'ok', seq: hall.lastSeq, hallDay: hall.hallDay, commitBacklog: hall.commits.backlog, commits: hall.commits.stats, latency: hall.latencies.summary(), uptimeSeconds: Math.round(process.uptime()) });
+      res.json({ status: 'ok', seq: hall.lastSeq, hallDay: hall.hallDay, commitBacklog: hall.commits.backlog, commits: hall.commits.stats, checkpoints: hall.commits.checkpoints, latency: hall.latencies.summary(), uptimeSeconds: Math.round(process.uptime()) });
     } catch (error) {
       logger.error({ err: error }, 'health check failed');
       res.status(503).json({ status: 'unavailable' });

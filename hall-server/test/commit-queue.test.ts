@@ -42,6 +42,16 @@ describe('CommitQueue with its commit thread', () => {
     expect(queue.stats.batches).toBeLessThan(53); // grouped, not one transaction per write
   });
 
+  it('a checkpoint thread copies committed frames back into the database file, so commits need not', async () => {
+    await Promise.all(Array.from({ length: 200 }, (_, i) => queue.enqueueOps([note(`c${i}`)])));
+    const deadline = Date.now() + 10_000;
+    while ((queue.checkpoints?.frames ?? 0) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(queue.checkpoints!.rounds).toBeGreaterThan(0);
+    // SQLite's own count of frames that thread copied into the file.
+    expect(queue.checkpoints!.frames).toBeGreaterThan(0);
+    expect(stored()).toHaveLength(200);
+  });
+
   it('a batch with a main-thread write waits for the thread and keeps the enqueue order', async () => {
     const first = queue.enqueueOps([note('thread-1')]);
     await new Promise((r) => setImmediate(r)); // thread-1 is in flight now

@@ -13,6 +13,7 @@
 // A batch that fails takes every write queued after it down too: their in-memory effects were
 // built on the lost state, which onFailure reloads from the database.
 import { Worker } from 'node:worker_threads';
+import { Checkpointer } from '../store/checkpointer.ts';
 import { walCheckpointPages, type Db } from '../store/db.ts';
 import { OpRunner, type WriteOp } from '../store/write-op.ts';
 import type { Latencies } from './latency.ts';
@@ -47,6 +48,7 @@ export class CommitQueue {
   private readonly runner: OpRunner;
   private readonly schedule: (fn: () => void) => void;
   private worker: Worker | null = null;
+  private checkpointer: Checkpointer | null = null;
   private batchId = 0;
   private batchStart = 0;
   private readonly latencies: Latencies | undefined;
@@ -82,6 +84,11 @@ export class CommitQueue {
   settled(): Promise<void> {
     if (this.pending.length === 0 && !this.inFlight) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** What the checkpoint thread has copied back into the database file (null without one). */
+  get checkpoints(): { rounds: number; frames: number } | null {
+    return this.checkpointer?.stats ?? null;
   }
 
   get backlog(): number {
@@ -125,6 +132,8 @@ export class CommitQueue {
     await this.settled();
     const worker = this.worker;
     this.worker = null;
+    await this.checkpointer?.stop();
+    this.checkpointer = null;
     if (worker) {
       // Held by the thread until it has closed its connection: an idle (unref'd) worker would
       // let the process run out of work and exit before the close completes.
@@ -162,6 +171,8 @@ export class CommitQueue {
     worker.on('error', died);
     worker.on('exit', (code) => died(new Error(`the commit thread exited (code ${code})`)));
     this.worker = worker;
+    // Checkpoints on a thread of their own, so that no commit carries one.
+    this.checkpointer = new Checkpointer(this.db.name, this.latencies ? { latencies: this.latencies } : {});
   }
 
   private replied(reply: WorkerReply): void {

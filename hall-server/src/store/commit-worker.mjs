@@ -14,9 +14,10 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
-// Checkpoints run inside a commit on this connection: every walCheckpointPages (db.ts: 10,000
-// pages, about 40 MB of WAL, allocated up front) rather than SQLite's 1,000, so fewer commits
-// carry one (throughput bench: 6.9–7.7k tickets/s against 6.0–7.2k, same disk, same runs).
+// Checkpoints are the checkpoint thread's (checkpoint-worker.mjs), which keeps the WAL copied
+// back while commits go on. This connection checkpoints only as a backstop, inside the commit
+// that finds walCheckpointPages (db.ts: 10,000 pages, about 40 MB, the WAL's allocation) not
+// yet copied: if that thread falls behind a burst or is gone.
 db.pragma(`wal_autocheckpoint = ${workerData.checkpointPages}`);
 
 const statements = new Map();
