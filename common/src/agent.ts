@@ -41,6 +41,8 @@ export const deviceStatusSchema = z.object({
   printer: printerConditionSchema.optional(),
   /** Chinese, for the setup screen. */
   message: z.string().optional(),
+  /** With state 'error', what is wrong when the agent knows (PAPER_END, PAPER_JAM, …). */
+  fault: z.lazy(() => agentErrorCodeSchema).optional(),
 });
 export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
 

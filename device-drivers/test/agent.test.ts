@@ -111,7 +111,7 @@ describe('device agent with simulated devices', () => {
     const reply = await ask<PrintTicketResult>(client, 'print:ticket', { slip });
     expect(reply).toEqual({ ok: false, error: { code: 'PAPER_END', message: '打印机缺纸，请联系工作人员' } });
     const [status] = await statusPush;
-    expect(status).toMatchObject({ id: 'ticketPrinter', state: 'error', printer: { paperEnd: true } });
+    expect(status).toMatchObject({ id: 'ticketPrinter', state: 'error', fault: 'PAPER_END', printer: { paperEnd: true } });
   });
 
   it('fails a ticket when the cover is open', async () => {
@@ -240,7 +240,7 @@ describe('device agent with simulated devices', () => {
     expect(pushed.at(-1)).toMatchObject({ id: 'a4Printer', kind: 'a4Printer', state: 'error' });
     expect(agent.hub.faults()).toEqual([{ device: 'a4Printer', code: 'paper_end', message: '打印机缺纸，请联系工作人员' }]);
     const status = (await (await fetch(`http://127.0.0.1:${agent.port}/status`)).json()) as AgentStatus;
-    expect(status.devices).toMatchObject([{ id: 'a4Printer', state: 'error', message: '打印机缺纸，请联系工作人员' }]);
+    expect(status.devices).toMatchObject([{ id: 'a4Printer', state: 'error', fault: 'PAPER_END', message: '打印机缺纸，请联系工作人员' }]);
 
     const cases: Array<[reasons: string, state: string, fault: { code: string; message: string }]> = [
       ['media-jam,paused', 'error', { code: 'paper_jam', message: agentErrorMessages.PAPER_JAM }],

@@ -172,8 +172,9 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
       const checked = this.#a4Status.get(id);
       // A printer that says it is offline is reported like one that does not answer.
       const state: DeviceState = checked === undefined ? 'connecting' : !checked.ready || checked.fault?.code === 'PRINTER_OFFLINE' ? 'offline' : checked.fault ? 'error' : 'ready';
-      const message = state === 'error' ? agentErrorMessages[a4ErrorCodes[checked!.fault!.code]] : messageOfState[state];
-      return { ...base, state, message };
+      if (state !== 'error') return { ...base, state, message: messageOfState[state] };
+      const fault = a4ErrorCodes[checked!.fault!.code];
+      return { ...base, state, fault, message: agentErrorMessages[fault] };
     }
     const state = stateOfTransport[device.transport!.state];
     const samFault = this.#samFaults.get(id);
@@ -186,7 +187,7 @@ export class DeviceHub extends EventEmitter<DeviceHubEvents> {
     if ('printer' in device && state === 'ready') {
       const condition = device.printer.condition;
       const reason = blockingReason(condition);
-      if (reason) return { ...base, state: 'error', printer: condition, message: agentErrorMessages[reason.code] };
+      if (reason) return { ...base, state: 'error', printer: condition, fault: reason.code, message: agentErrorMessages[reason.code] };
       return { ...base, state, printer: condition, message: condition.paperNearEnd ? '纸将用尽，请及时更换' : messageOfState[state] };
     }
     return { ...base, state, message: messageOfState[state] };

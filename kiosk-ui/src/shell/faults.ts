@@ -12,7 +12,7 @@ export function deviceFaults(devices: readonly DeviceStatus[], agentOnline: bool
   const faults: Fault[] = [];
   for (const d of devices) {
     const p = d.printer;
-    const code = d.state === 'offline' ? 'DEVICE_OFFLINE' : d.state === 'error' ? 'DEVICE_ERROR' : p?.paperEnd ? 'PAPER_END' : p?.coverOpen ? 'COVER_OPEN' : null;
+    const code = d.state === 'offline' ? 'DEVICE_OFFLINE' : d.state === 'error' ? (d.fault ?? 'DEVICE_ERROR') : p?.paperEnd ? 'PAPER_END' : p?.coverOpen ? 'COVER_OPEN' : null;
     if (code && d.kind !== 'windowBus') faults.push({ device: d.id, code, message: d.message ?? code });
   }
   if (lastPrint && !faults.some((f) => f.device === lastPrint.device && f.code === lastPrint.code)) faults.push(lastPrint);
