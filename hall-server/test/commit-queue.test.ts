@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../src/store/db.ts';
 import { CommitQueue } from '../src/service/commit-queue.ts';
 import { writeOp } from '../src/store/write-op.ts';
+import { Checkpointer } from '../src/store/checkpointer.ts';
 
 let dir: string;
 let db: Db;
@@ -50,6 +51,13 @@ describe('CommitQueue with its commit thread', () => {
     // SQLite's own count of frames that thread copied into the file.
     expect(queue.checkpoints!.frames).toBeGreaterThan(0);
     expect(stored()).toHaveLength(200);
+  });
+
+  it('a checkpoint thread that died (here: it cannot open its file) does not hold up the stop', async () => {
+    const checkpointer = new Checkpointer(join(dir, 'no-such-dir', 'hall.db'), { idleMs: 10 });
+    await new Promise((r) => setTimeout(r, 200));
+    await checkpointer.stop();
+    expect(checkpointer.stats.rounds).toBe(0);
   });
 
   it('a batch with a main-thread write waits for the thread and keeps the enqueue order', async () => {

@@ -12,6 +12,7 @@ export interface CheckpointerOptions {
 
 export class Checkpointer {
   private readonly worker: Worker;
+  private readonly exited: Promise<void>;
   private stopped: Promise<void> | null = null;
   /** Rounds that copied frames, and how many frames in all. */
   readonly stats = { rounds: 0, frames: 0 };
@@ -27,14 +28,16 @@ export class Checkpointer {
       options.latencies?.record('checkpoint', m.ms);
     });
     this.worker.on('error', () => undefined);
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
   }
 
+  /** Closes its connection and ends the thread; at once if the thread already died. */
   stop(): Promise<void> {
-    this.stopped ??= new Promise<void>((resolve) => {
+    this.stopped ??= (() => {
       this.worker.ref();
-      this.worker.once('exit', () => resolve());
       this.worker.postMessage({ close: true });
-    });
+      return this.exited;
+    })();
     return this.stopped;
   }
 }
