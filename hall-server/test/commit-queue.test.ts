@@ -20,7 +20,8 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'commit-queue-'));
   db = openDatabase(join(dir, 'hall.db'));
   failures = [];
-  queue = new CommitQueue(db, (error) => failures.push(error), { thread: true });
+  // Every batch to the thread here, however quiet the queue (see 'when the hall is quiet').
+  queue = new CommitQueue(db, (error) => failures.push(error), { thread: true, quietMs: 0 });
 });
 afterEach(async () => {
   await queue.close();
@@ -51,6 +52,28 @@ describe('CommitQueue with its commit thread', () => {
     // SQLite's own count of frames that thread copied into the file.
     expect(queue.checkpoints!.frames).toBeGreaterThan(0);
     expect(stored()).toHaveLength(200);
+  });
+
+  it('a checkpoint round counts only the frames it copied: a WAL already copied is not copied again', async () => {
+    const checkpointer = new Checkpointer(db.name, { busyMs: 5, idleMs: 5 });
+    try {
+      for (let i = 0; i < 20; i++) db.prepare('INSERT INTO notices (id, json) VALUES (?, ?)').run(`w${i}`, '{}');
+      const deadline = Date.now() + 10_000;
+      while (checkpointer.stats.frames === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      const after = { ...checkpointer.stats };
+      expect(after.frames).toBeGreaterThanOrEqual(20); // at least a page per committed row
+      // Nothing new written: forty more rounds find nothing to copy and report nothing.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(checkpointer.stats).toEqual(after);
+      // A new write is copied, and counted, once.
+      db.prepare('INSERT INTO notices (id, json) VALUES (?, ?)').run('later', '{}');
+      while (checkpointer.stats.rounds === after.rounds && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(checkpointer.stats.rounds).toBe(after.rounds + 1);
+      expect(checkpointer.stats.frames - after.frames).toBeLessThan(10);
+    } finally {
+      await checkpointer.stop();
+    }
   });
 
   it('a checkpoint thread that died (here: it cannot open its file) does not hold up the stop', async () => {
@@ -92,6 +115,63 @@ describe('CommitQueue with its commit thread', () => {
     await queue.close();
     await pending;
     expect(stored()).toEqual(['one', 'two']);
+  });
+});
+
+describe('CommitQueue when the hall is quiet', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /** What another connection sees: durable, not just written on this one. */
+  const seenElsewhere = () => {
+    const other = openDatabase(db.name);
+    try {
+      return (other.prepare('SELECT id FROM notices ORDER BY rowid').all() as Array<{ id: string }>).map((r) => r.id);
+    } finally {
+      other.close();
+    }
+  };
+
+  it('a lone command after a quiet spell commits on the main connection; one that follows a commit closely goes to the thread', async () => {
+    const q = new CommitQueue(db, (error) => failures.push(error), { thread: true, quietMs: 200 });
+    try {
+      await q.enqueueOps([note('first')]);
+      expect(q.stats).toMatchObject({ batches: 1, quiet: 1, onThread: 0 });
+      expect(seenElsewhere()).toEqual(['first']);
+      // Right behind it: the hall is busy, the thread commits.
+      await q.enqueueOps([note('second')]);
+      expect(q.stats).toMatchObject({ batches: 2, quiet: 1, onThread: 1 });
+      await sleep(250);
+      await q.enqueueOps([note('third')]);
+      expect(q.stats).toMatchObject({ batches: 3, quiet: 2, onThread: 1 });
+      expect(seenElsewhere()).toEqual(['first', 'second', 'third']);
+    } finally {
+      await q.close();
+    }
+  });
+
+  it('more than a couple of commands at once go to the thread even when quiet', async () => {
+    const q = new CommitQueue(db, (error) => failures.push(error), { thread: true, quietMs: 200 });
+    try {
+      await Promise.all(['a', 'b', 'c'].map((id) => q.enqueueOps([note(id)])));
+      expect(q.stats).toMatchObject({ batches: 1, quiet: 0, onThread: 1 });
+      expect(seenElsewhere()).toEqual(['a', 'b', 'c']);
+    } finally {
+      await q.close();
+    }
+  });
+
+  it('a quiet batch that fails rejects, commits nothing, reports once, and the queue goes on', async () => {
+    const q = new CommitQueue(db, (error) => failures.push(error), { thread: true, quietMs: 200 });
+    try {
+      const outcome = await q.enqueueOps([note('y'), note('y')]).then(() => 'committed', (error: unknown) => String(error));
+      expect(outcome).toMatch(/UNIQUE/);
+      expect(q.stats.quiet).toBe(0); // counted only once committed
+      expect(failures).toHaveLength(1);
+      expect(seenElsewhere()).toEqual([]);
+      await q.enqueueOps([note('after')]);
+      expect(seenElsewhere()).toEqual(['after']);
+    } finally {
+      await q.close();
+    }
   });
 });
 

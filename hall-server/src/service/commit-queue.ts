@@ -10,6 +10,12 @@
 // closures; a batch holding one waits for the thread to finish, then commits on the main
 // connection, ops included, in enqueue order.
 //
+// When the hall is quiet, a lone command's batch commits on the main connection at once: the
+// thread's two wake-ups (there and back) cost more than the commit when nobody else waits, and
+// each is a chance for the scheduler to be late. As soon as commands arrive while a commit is
+// under way, batches go to the thread again, so a busy hall never waits on the main thread's
+// fsync. Either way a reply leaves only after its batch is durable.
+//
 // A batch that fails takes every write queued after it down too: their in-memory effects were
 // built on the lost state, which onFailure reloads from the database.
 import { Worker } from 'node:worker_threads';
@@ -38,7 +44,17 @@ export interface CommitQueueOptions {
   schedule?: (fn: () => void) => void;
   /** Where batch commit times go ('commit': from sending a batch until it is durable). */
   latencies?: Latencies;
+  /**
+   * With a thread: how long the queue must have had nothing to commit for a lone batch (at
+   * most QUIET_BATCH_MAX commands) to commit on the main connection instead. 0: never.
+   */
+  quietMs?: number;
 }
+
+/** Quiet means: the last batch was durable this long ago (ms) or longer. */
+export const QUIET_MS = 5;
+/** A quiet batch this small (commands) commits on the main connection. */
+export const QUIET_BATCH_MAX = 2;
 
 export class CommitQueue {
   private pending: Entry[] = [];
@@ -51,9 +67,15 @@ export class CommitQueue {
   private checkpointer: Checkpointer | null = null;
   private batchId = 0;
   private batchStart = 0;
+  /** When the last batch was done (durable or failed). */
+  private lastDone = -Infinity;
+  private readonly quietMs: number;
   private readonly latencies: Latencies | undefined;
-  /** Batches committed and the commands they carried, for the benchmark and health page. */
-  readonly stats = { batches: 0, writes: 0, largestBatch: 0, onThread: 0 };
+  /**
+   * Batches committed and the commands they carried, for the benchmark and health page;
+   * `quiet`: op batches committed on the main connection because the hall was quiet.
+   */
+  readonly stats = { batches: 0, writes: 0, largestBatch: 0, onThread: 0, quiet: 0 };
 
   constructor(
     private readonly db: Db,
@@ -64,6 +86,7 @@ export class CommitQueue {
     this.runner = new OpRunner(db);
     this.schedule = options.schedule ?? setImmediate;
     this.latencies = options.latencies;
+    this.quietMs = options.quietMs ?? QUIET_MS;
     if (options.thread && !db.memory) this.startWorker();
   }
 
@@ -106,7 +129,9 @@ export class CommitQueue {
       return;
     }
     this.batchStart = performance.now();
-    if (this.worker && batch.every((e) => e.ops)) {
+    const opsOnly = batch.every((e) => e.ops);
+    const quiet = this.quietMs > 0 && batch.length <= QUIET_BATCH_MAX && this.batchStart - this.lastDone >= this.quietMs;
+    if (this.worker && opsOnly && !quiet) {
       this.inFlight = batch;
       this.worker.ref();
       this.worker.postMessage({ id: ++this.batchId, ops: batch.flatMap((e) => e.ops!) });
@@ -123,6 +148,7 @@ export class CommitQueue {
       this.failed(batch, error);
       return;
     }
+    if (this.worker && opsOnly) this.stats.quiet++;
     this.committed(batch, false);
   }
 
@@ -192,7 +218,8 @@ export class CommitQueue {
   }
 
   private committed(batch: Entry[], onThread: boolean): void {
-    this.latencies?.record('commit', performance.now() - this.batchStart);
+    this.lastDone = performance.now();
+    this.latencies?.record('commit', this.lastDone - this.batchStart);
     this.stats.batches++;
     if (onThread) this.stats.onThread++;
     this.stats.writes += batch.length;
@@ -202,6 +229,7 @@ export class CommitQueue {
   }
 
   private failed(batch: Entry[], error: unknown): void {
+    this.lastDone = performance.now();
     // Everything queued behind the failed batch was built on the state it took with it.
     const behind = this.pending;
     this.pending = [];

@@ -7,7 +7,8 @@
 // JavaScript, like commit-worker.mjs, so it starts the same from the sources and the bundle.
 //
 // Messages in:  { close: true }
-// Messages out: { ms, log, checkpointed } after each round that copied something
+// Messages out: { ms, log, checkpointed } after each round that copied something (checkpointed:
+//   the frames this round copied)
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -18,21 +19,33 @@ db.pragma('wal_autocheckpoint = 0');
 
 let timer = null;
 let closed = false;
+/** Frames of the current WAL already in the database file. */
+let backfilled = 0;
+let lastRound = performance.now();
 
 function round() {
   timer = null;
   if (closed) return;
   let copied = 0;
+  const start = performance.now();
+  const sinceLast = start - lastRound;
+  lastRound = start;
   try {
-    const start = performance.now();
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    copied = result.checkpointed;
+    // SQLite counts from the WAL's start: the frames in it (log) and how many of those are in
+    // the database file now (checkpointed). Fewer than last time: the WAL has started over.
+    // (One that started over and outgrew the old count is taken for the old one: this round's
+    // copy is undercounted, which only makes the next round come later.)
+    if (result.checkpointed < backfilled || result.log < backfilled) backfilled = 0;
+    copied = result.checkpointed - backfilled;
+    backfilled = result.checkpointed;
     if (copied > 0) parentPort.postMessage({ ms: performance.now() - start, log: result.log, checkpointed: copied });
   } catch {
     // SQLITE_BUSY and the like: the next round tries again.
   }
-  // While writes come in, keep up; when idle, look now and then.
-  timer = setTimeout(round, copied > 0 ? workerData.busyMs : workerData.idleMs);
+  // While writes pour in, keep up; otherwise copy what came in now and then.
+  const perSecond = (copied * 1000) / Math.max(sinceLast, 1);
+  timer = setTimeout(round, perSecond >= workerData.busyFramesPerSecond ? workerData.busyMs : workerData.idleMs);
 }
 timer = setTimeout(round, workerData.idleMs);
 
