@@ -38,6 +38,12 @@ interface ServerTimes {
   commit: Latency | null;
   transaction: Latency | null;
   loop: Latency | null;
+  /** WAL checkpoint rounds on their own thread meanwhile: each round's time, and all rounds' frames. */
+  checkpoint: Latency | null;
+  checkpoints: { rounds: number; frames: number } | null;
+  /** Batches committed on the main connection because the hall was quiet, and on the commit thread. */
+  quietCommits: number;
+  threadCommits: number;
   gc: Array<Latency & { kind: string }>;
   /** The client process's own event-loop delay meanwhile. */
   clientLoopP99: number;
@@ -63,9 +69,19 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
     const rssWarm = hall.server.rssMiB();
     // The server's own timings from here on: the calls only, not start-up and warm-up.
     await fetch(`${url}/api/admin/latency/reset`, { method: 'POST', headers: { authorization: `Bearer ${hall.adminToken}` } });
+    // Counters that are not reset: read before, subtracted after.
+    const warmHealth = (await fetch(`${url}/healthz`).then((res) => res.json())) as {
+      checkpoints?: { rounds: number; frames: number } | null;
+      commits?: { quiet?: number; onThread?: number };
+    };
     const r = await hall.clients.calls({ group: 'counters', windowIds: hall.windows, count: calls, warmup: 30, ratePerSec: CALL_RATE, boards: 0 });
     const rssAfter = hall.server.rssMiB();
-    const health = (await fetch(`${url}/healthz`).then((res) => res.json())) as { latency?: Record<string, Latency> };
+    const health = (await fetch(`${url}/healthz`).then((res) => res.json())) as {
+      latency?: Record<string, Latency>;
+      checkpoints?: { rounds: number; frames: number } | null;
+      commits?: { quiet?: number; onThread?: number };
+    };
+    const before = warmHealth;
     const figure = (name: string) => health.latency?.[name] ?? null;
     const inServer = figure('ticket:callNext');
     const server: ServerTimes | null = inServer
@@ -74,6 +90,10 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
           commit: figure('commit'),
           transaction: figure('commit:transaction'),
           loop: figure('eventLoopDelay'),
+          checkpoint: figure('checkpoint'),
+          checkpoints: health.checkpoints && before.checkpoints ? { rounds: health.checkpoints.rounds - before.checkpoints.rounds, frames: health.checkpoints.frames - before.checkpoints.frames } : null,
+          quietCommits: (health.commits?.quiet ?? 0) - (before.commits?.quiet ?? 0),
+          threadCommits: (health.commits?.onThread ?? 0) - (before.commits?.onThread ?? 0),
           gc: ['gc:minor', 'gc:major', 'gc:incremental'].flatMap((kind) => {
             const g = figure(kind);
             return g ? [{ kind, ...g }] : [];
@@ -104,7 +124,7 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
     );
     if (server) {
       ctx.log(
-        `    during the calls, inside the server: call-next ${showLatency(server.callNext)}; commit ${showLatency(server.commit)}, its transaction ${showLatency(server.transaction)}; event loop delay ${showLatency(server.loop)}; GC ${server.gc.map((g) => `${g.kind} ${g.count}× max ${g.maxMs} ms`).join(', ') || 'none'}. Client process loop delay p99 ${server.clientLoopP99.toFixed(1)} ms`,
+        `    during the calls, inside the server: call-next ${showLatency(server.callNext)}; commit ${showLatency(server.commit)}, its transaction ${showLatency(server.transaction)}; event loop delay ${showLatency(server.loop)}; commits on the main connection (quiet hall) ${server.quietCommits}, on the commit thread ${server.threadCommits}; checkpoints ${server.checkpoints ? `${server.checkpoints.rounds} rounds, ${server.checkpoints.frames} frames` : '—'}, a round ${showLatency(server.checkpoint)}; GC ${server.gc.map((g) => `${g.kind} ${g.count}× max ${g.maxMs} ms`).join(', ') || 'none'}. Client process loop delay p99 ${server.clientLoopP99.toFixed(1)} ms`,
       );
     }
     return m;
