@@ -3,7 +3,7 @@
 // performance.now() in this one process, so a reply and the broadcasts it causes are
 // compared on the same clock.
 import { randomBytes } from 'node:crypto';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type HallEvent } from '@hall/common/events';
 import type { Reply } from '@hall/common/errors';
@@ -26,16 +26,27 @@ const disconnectReasons: Record<string, number> = {};
 const loopResolutionMs = 5;
 const loopDelay = monitorEventLoopDelay({ resolution: loopResolutionMs });
 loopDelay.enable();
+/** This process's garbage collections meanwhile: each stops the loop, so a reply can be read late. */
+let gc = { count: 0, maxMs: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.count++;
+    gc.maxMs = Math.max(gc.maxMs, entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
 export interface LoopDelay {
   p50: number;
   p99: number;
   max: number;
+  gcCount: number;
+  gcMaxMs: number;
 }
 function takeLoopDelay(): LoopDelay {
   // Each value includes the sampling interval itself.
   const late = (ns: number) => Math.max(0, ns / 1e6 - loopResolutionMs);
-  const d = { p50: late(loopDelay.percentile(50)), p99: late(loopDelay.percentile(99)), max: late(loopDelay.max) };
+  const d = { p50: late(loopDelay.percentile(50)), p99: late(loopDelay.percentile(99)), max: late(loopDelay.max), gcCount: gc.count, gcMaxMs: gc.maxMs };
   loopDelay.reset();
+  gc = { count: 0, maxMs: 0 };
   return d;
 }
 const groups = new Map<string, Group>();

@@ -45,8 +45,9 @@ interface ServerTimes {
   quietCommits: number;
   threadCommits: number;
   gc: Array<Latency & { kind: string }>;
-  /** The client process's own event-loop delay meanwhile. */
+  /** The client process's own event-loop delay and garbage collections meanwhile. */
   clientLoopP99: number;
+  clientGc: { count: number; maxMs: number };
 }
 
 const showLatency = (l: Latency | null) => (l ? `p50 ${l.p50Ms} p99 ${l.p99Ms} max ${l.maxMs} ms` : '—');
@@ -99,6 +100,7 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
             return g ? [{ kind, ...g }] : [];
           }),
           clientLoopP99: r.clientLoopDelay.p99,
+          clientGc: { count: r.clientLoopDelay.gcCount, maxMs: r.clientLoopDelay.gcMaxMs },
         }
       : null;
     await hall.close({ keepFiles: true });
@@ -124,7 +126,7 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
     );
     if (server) {
       ctx.log(
-        `    during the calls, inside the server: call-next ${showLatency(server.callNext)}; commit ${showLatency(server.commit)}, its transaction ${showLatency(server.transaction)}; event loop delay ${showLatency(server.loop)}; commits on the main connection (quiet hall) ${server.quietCommits}, on the commit thread ${server.threadCommits}; checkpoints ${server.checkpoints ? `${server.checkpoints.rounds} rounds, ${server.checkpoints.frames} frames` : '—'}, a round ${showLatency(server.checkpoint)}; GC ${server.gc.map((g) => `${g.kind} ${g.count}× max ${g.maxMs} ms`).join(', ') || 'none'}. Client process loop delay p99 ${server.clientLoopP99.toFixed(1)} ms`,
+        `    during the calls, inside the server: call-next ${showLatency(server.callNext)}; commit ${showLatency(server.commit)}, its transaction ${showLatency(server.transaction)}; event loop delay ${showLatency(server.loop)}; commits on the main connection (quiet hall) ${server.quietCommits}, on the commit thread ${server.threadCommits}; checkpoints ${server.checkpoints ? `${server.checkpoints.rounds} rounds, ${server.checkpoints.frames} frames` : '—'}, a round ${showLatency(server.checkpoint)}; GC ${server.gc.map((g) => `${g.kind} ${g.count}× max ${g.maxMs} ms`).join(', ') || 'none'}. Client process loop delay p99 ${server.clientLoopP99.toFixed(1)} ms, GC ${server.clientGc.count}× max ${server.clientGc.maxMs.toFixed(1)} ms`,
       );
     }
     return m;
