@@ -197,6 +197,9 @@ export class CommitQueue {
     worker.on('error', died);
     worker.on('exit', (code) => died(new Error(`the commit thread exited (code ${code})`)));
     this.worker = worker;
+    // Quiet batches commit on the main connection: it gets the commit thread's backstop, so
+    // that it does not checkpoint inside a command's commit either.
+    this.db.pragma(`wal_autocheckpoint = ${walCheckpointPages}`);
     // Checkpoints on a thread of their own, so that no commit carries one.
     this.checkpointer = new Checkpointer(this.db.name, this.latencies ? { latencies: this.latencies } : {});
   }

@@ -8,7 +8,7 @@ export interface CheckpointerOptions {
    * Between rounds: busyMs while frames come in at busyFramesPerSecond or faster (a burst of
    * issuances: keep the WAL short), idleMs otherwise. A round that copies ends in an fsync of
    * the database file, which a commit's own fsync may have to wait behind on the same disk:
-   * in an ordinary hall (a call-next writes a dozen frames) a round twice a second copies
+   * in an ordinary hall (a call-next writes about eight frames) a round twice a second copies
    * what came in, instead of fifty small rounds a second.
    */
   busyMs?: number;
@@ -27,7 +27,7 @@ export class Checkpointer {
   constructor(file: string, options: CheckpointerOptions = {}) {
     this.worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { file, busyMs: options.busyMs ?? 20, busyFramesPerSecond: options.busyFramesPerSecond ?? 2000, idleMs: options.idleMs ?? 500 } });
     // It only ever helps: it must not keep a process alive, and if it dies, commits still
-    // checkpoint by themselves (wal_autocheckpoint on the commit connection).
+    // checkpoint by themselves (wal_autocheckpoint on the connections that commit).
     this.worker.unref();
     this.worker.on('message', (m: { ms: number; checkpointed: number }) => {
       this.stats.rounds++;
