@@ -50,6 +50,14 @@ interface ServerTimes {
   clientGc: { count: number; maxMs: number };
 }
 
+/** The parts of /healthz read here. */
+interface Health {
+  latency?: Record<string, Latency>;
+  checkpoints?: { rounds: number; frames: number } | null;
+  commits?: { quiet?: number; onThread?: number };
+}
+const healthOf = (url: string) => fetch(`${url}/healthz`).then((res) => res.json() as Promise<Health>);
+
 const showLatency = (l: Latency | null) => (l ? `p50 ${l.p50Ms} p99 ${l.p99Ms} max ${l.maxMs} ms` : '—');
 
 /** MiB (what /proc gives, as KiB) to MB of 10^6 bytes. */
@@ -71,18 +79,10 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
     // The server's own timings from here on: the calls only, not start-up and warm-up.
     await fetch(`${url}/api/admin/latency/reset`, { method: 'POST', headers: { authorization: `Bearer ${hall.adminToken}` } });
     // Counters that are not reset: read before, subtracted after.
-    const warmHealth = (await fetch(`${url}/healthz`).then((res) => res.json())) as {
-      checkpoints?: { rounds: number; frames: number } | null;
-      commits?: { quiet?: number; onThread?: number };
-    };
+    const before = await healthOf(url);
     const r = await hall.clients.calls({ group: 'counters', windowIds: hall.windows, count: calls, warmup: 30, ratePerSec: CALL_RATE, boards: 0 });
     const rssAfter = hall.server.rssMiB();
-    const health = (await fetch(`${url}/healthz`).then((res) => res.json())) as {
-      latency?: Record<string, Latency>;
-      checkpoints?: { rounds: number; frames: number } | null;
-      commits?: { quiet?: number; onThread?: number };
-    };
-    const before = warmHealth;
+    const health = await healthOf(url);
     const figure = (name: string) => health.latency?.[name] ?? null;
     const inServer = figure('ticket:callNext');
     const server: ServerTimes | null = inServer

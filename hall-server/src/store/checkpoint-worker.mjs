@@ -33,10 +33,10 @@ function round() {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
     // SQLite counts from the WAL's start: the frames in it (log) and how many of those are in
-    // the database file now (checkpointed). Fewer than last time: the WAL has started over.
+    // the database file now (checkpointed). Fewer copied than last time: the WAL has started over.
     // (One that started over and outgrew the old count is taken for the old one: this round's
     // copy is undercounted, which only makes the next round come later.)
-    if (result.checkpointed < backfilled || result.log < backfilled) backfilled = 0;
+    if (result.checkpointed < backfilled) backfilled = 0;
     copied = result.checkpointed - backfilled;
     backfilled = result.checkpointed;
     if (copied > 0) parentPort.postMessage({ ms: performance.now() - start, log: result.log, checkpointed: copied });
