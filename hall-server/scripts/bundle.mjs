@@ -1,6 +1,7 @@
 // Builds the hall server for production: the server's TypeScript and the workspace packages
 // it imports (common, fixtures) bundled into one ES module, hall-server/dist/hall-server.mjs,
-// run with plain node. npm packages stay external (resolved from node_modules as usual:
+// run with plain node, and the document thread's code into another beside it,
+// dist/document-worker.mjs (src/documents/document-thread.ts starts it). npm packages stay external (resolved from node_modules as usual:
 // better-sqlite3 is native, pino and pdfkit load files beside their own code).
 //
 // Start-up is the reason: through the tsx loader every start transpiles ~150 modules; the
@@ -16,8 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const outfile = resolve(root, 'dist/hall-server.mjs');
-const outdir = dirname(outfile);
+const outdir = resolve(root, 'dist');
 
 const sourceUrl = {
   name: 'source-import-meta-url',
@@ -46,17 +46,20 @@ const npmExternal = {
 
 const started = performance.now();
 await build({
-  entryPoints: [resolve(root, 'src/cli.ts')],
-  outfile,
+  entryPoints: { 'hall-server': resolve(root, 'src/cli.ts'), 'document-worker': resolve(root, 'src/documents/document-worker.ts') },
+  outdir,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
   legalComments: 'none',
+  // The one thing the code asks of the build: whether it is the bundle (where its workers are).
+  define: { HALL_BUNDLE: 'true' },
   logLevel: 'warning',
   // CommonJS packages that a bundled module `require`s need a require in ES module scope.
   banner: { js: "import { createRequire as __hallRequire } from 'node:module'; const require = __hallRequire(import.meta.url);" },
   plugins: [sourceUrl, npmExternal],
 });
-if (!process.argv.includes('--quiet')) console.log(`hall-server: dist/hall-server.mjs built in ${Math.round(performance.now() - started)} ms`);
+if (!process.argv.includes('--quiet')) console.log(`hall-server: dist/hall-server.mjs and dist/document-worker.mjs built in ${Math.round(performance.now() - started)} ms`);

@@ -31,6 +31,7 @@ import { certificateRoutes } from './api/routes/certificates.ts';
 import { createCertificateService, type CertificateService } from './certificates/index.ts';
 import { verifyPage } from './api/verify-page.ts';
 import { planRoutes } from './api/routes/plans.ts';
+import { DocumentThread, type DocumentThreadOptions } from './documents/index.ts';
 import { createPlanService, type PlanService } from './plans/index.ts';
 import { ticketPage } from './api/ticket-page.ts';
 import { escapeHtml, webFontDir, webFontFamily, webFontFile, webFontLinks, webFontPath } from './api/html.ts';
@@ -52,6 +53,8 @@ export interface HallServer {
   certificates: CertificateService;
   /** Floor plans (餐饮平面图) saved from kiosks. */
   plans: PlanService;
+  /** Where every PDF is drawn and stamped, off the main thread. */
+  documents: DocumentThread;
   http: HttpServer;
   io: SocketServer;
   logger: Logger;
@@ -72,6 +75,8 @@ export interface CreateOptions {
   initialAdminPassword?: string;
   /** Password hashing for seeded accounts (tests memoise it; scrypt is slow on purpose). */
   hashPassword?: (password: string) => Promise<string>;
+  /** The document thread's limits (tests shorten them). */
+  documents?: Pick<DocumentThreadOptions, 'timeoutMs' | 'maxHeapMb'>;
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -98,9 +103,10 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
 
   const hall = new HallService({ db, clock: options.clock ?? Date.now, logger, alwaysOpen: config.alwaysOpen });
   const auth = new AuthService(hall);
-  const forms = createFormService(config, hall, logger, options.clock ?? Date.now);
-  const certificates = createCertificateService(config, hall, logger, options.clock ?? Date.now);
-  const plans = createPlanService(config, hall, forms, logger, options.clock ?? Date.now);
+  const documents = new DocumentThread({ logger, latencies: hall.latencies, ...options.documents });
+  const forms = createFormService(config, hall, documents, logger, options.clock ?? Date.now);
+  const certificates = createCertificateService(config, hall, documents, logger, options.clock ?? Date.now);
+  const plans = createPlanService(config, hall, forms, documents, logger, options.clock ?? Date.now);
 
   const app = express();
   app.disable('x-powered-by');
@@ -118,7 +124,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
   app.get('/healthz', async (_req, res) => {
     try {
       db.prepare('SELECT 1').get();
-      res.json({ status: 'ok', seq: hall.lastSeq, hallDay: hall.hallDay, commitBacklog: hall.commits.backlog, commits: hall.commits.stats, checkpoints: hall.commits.checkpoints, latency: hall.latencies.summary(), uptimeSeconds: Math.round(process.uptime()) });
+      res.json({ status: 'ok', seq: hall.lastSeq, hallDay: hall.hallDay, commitBacklog: hall.commits.backlog, commits: hall.commits.stats, checkpoints: hall.commits.checkpoints, documents: { code: documents.code, ...documents.stats, backlog: documents.backlog }, latency: hall.latencies.summary(), uptimeSeconds: Math.round(process.uptime()) });
     } catch (error) {
       logger.error({ err: error }, 'health check failed');
       res.status(503).json({ status: 'unavailable' });
@@ -211,6 +217,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
     forms,
     certificates,
     plans,
+    documents,
     http,
     io,
     logger,
@@ -230,6 +237,7 @@ export async function createHallServer(config: ServerConfig, options: CreateOpti
       // What was accepted before the doors closed is committed, then the commit thread stops.
       await hall.commits.close();
       db.close();
+      await documents.close();
     },
   };
 }

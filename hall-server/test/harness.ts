@@ -9,7 +9,7 @@ import { loadDemoHall } from '@hall/fixtures';
 import type { HallSeed } from '@hall/common/seed';
 import { PROTOCOL_VERSION, type EventDigest, type HallEvent, type HallSnapshot } from '@hall/common/events';
 import type { Reply } from '@hall/common/errors';
-import { createHallServer, type HallServer } from '../src/app.ts';
+import { createHallServer, type CreateOptions, type HallServer } from '../src/app.ts';
 import { loadServerConfig } from '../src/config.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 
@@ -68,6 +68,8 @@ export interface StartOptions {
    * seed is loaded; the admin console sets up the rest.
    */
   initialAdminPassword?: string;
+  /** The document thread's limits. */
+  documents?: CreateOptions['documents'];
 }
 
 export async function startHall(options: StartOptions = {}): Promise<TestHall> {
@@ -79,6 +81,7 @@ export async function startHall(options: StartOptions = {}): Promise<TestHall> {
     ...(options.initialAdminPassword !== undefined ? { initialAdminPassword: options.initialAdminPassword } : { seed: options.seed ?? loadDemoHall() }),
     logger: options.logger ?? pino({ level: 'silent' }),
     hashPassword: memoHash,
+    ...(options.documents ? { documents: options.documents } : {}),
   });
   const port = await server.listen();
   const url = `http://127.0.0.1:${port}`;

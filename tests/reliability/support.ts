@@ -52,9 +52,15 @@ export class ServerProcess {
   private child: ChildProcess | undefined;
   private output = '';
 
+  /**
+   * `cli`: the server's TypeScript entry (run through tsx) or a built bundle (run by node);
+   * RELIABILITY_HALL_CLI points at another build of the server (a mutant, to check that these
+   * tests catch what they claim to catch).
+   */
   constructor(
     readonly dir: string,
     readonly port: number,
+    readonly cli = process.env.RELIABILITY_HALL_CLI ?? 'hall-server/src/cli.ts',
   ) {
     this.url = `http://127.0.0.1:${port}`;
     writeFileSync(
@@ -78,10 +84,8 @@ export class ServerProcess {
   /** Starts `hall-server start --config …` and resolves once /healthz answers ok. */
   async start(timeoutMs = 40_000): Promise<void> {
     if (this.running) throw new Error('server already running');
-    // RELIABILITY_HALL_CLI points at another build of the server (a mutant, to check that
-    // these tests catch what they claim to catch).
-    const cli = process.env.RELIABILITY_HALL_CLI ?? 'hall-server/src/cli.ts';
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'start', '--config', this.configFile], {
+    const entry = this.cli.endsWith('.ts') ? ['--import', 'tsx', this.cli] : [this.cli];
+    const child = spawn(process.execPath, [...entry, 'start', '--config', this.configFile], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_ENV: 'test' },

@@ -13,6 +13,7 @@ import {
   entitledRoleNames,
   formatVerificationCode,
   maxCertificatePdfBytes,
+  maxCertificatePdfPages,
   maskBusinessName,
   maskName,
   maskNumber,
@@ -39,13 +40,11 @@ import { hallDayOf } from '@hall/common/time';
 import { isValidCreditCode } from '@hall/common/validators';
 import type { HallService } from '../service/hall-service.ts';
 import { checkIdentity, loadOrCreateSecret } from '../service/identity.ts';
-import { renderDocument } from '../documents/index.ts';
-import { renderStamp } from '../documents/stamp.ts';
+import { DocumentJobAbandoned, type Documents } from '../documents/index.ts';
 import { canonicalJson } from '../forms/form-service.ts';
 import type { Sealer } from '../forms/sealing.ts';
 import { CertificateStore, type CertificateContent, type Entitlement, type StoredCertificate } from './certificate-store.ts';
 import { certificateDocument } from './document.ts';
-import { inspectUploadedPdf, stampUploadedPdf } from './uploaded-pdf.ts';
 
 const DAY = 86_400_000;
 
@@ -54,6 +53,8 @@ export interface CertificateServiceOptions {
   clock: () => number;
   logger: Logger;
   sealer: Sealer;
+  /** Draws and stamps the PDFs (on the document thread). */
+  documents: Documents;
   /** GB/T 2260 code → full name, for a mail address picked by region at the kiosk. */
   regionName?: (code: string) => string | undefined;
 }
@@ -73,6 +74,7 @@ export class CertificateService {
   private readonly clock: () => number;
   private readonly logger: Logger;
   private readonly sealer: Sealer;
+  private readonly documents: Documents;
   private readonly personSecret: Buffer;
   private readonly regionName: (code: string) => string | undefined;
 
@@ -81,6 +83,7 @@ export class CertificateService {
     this.clock = options.clock;
     this.logger = options.logger;
     this.sealer = options.sealer;
+    this.documents = options.documents;
     this.regionName = options.regionName ?? (() => undefined);
     this.store = new CertificateStore(this.hall.db, this.sealer);
     // The same key the queue uses for "one waiting ticket per person".
@@ -92,13 +95,13 @@ export class CertificateService {
   /** A document from the type's template, or from the department's uploaded PDF. */
   async publish(input: PublishCertificateRequest, staff: Staff): Promise<CertificateSummary> {
     const request = publishCertificateRequestSchema.parse(input);
-    return this.summary(this.insert(request, await upload(request), staff, null));
+    return this.summary(this.insert(request, await this.upload(request), staff, null));
   }
 
   /** A new document in place of `id` (corrected or renewed); the old one stops printing. */
   async replace(id: string, input: PublishCertificateRequest, staff: Staff): Promise<CertificateSummary> {
     const request = publishCertificateRequestSchema.parse(input);
-    const pdf = await upload(request);
+    const pdf = await this.upload(request);
     const old = this.get(id);
     if (old.status !== 'valid') throw new HallError('CONFLICT', { message: `该证照${certificateStatusNames[old.status]}，不能再换发` });
     return this.summary(this.insert(request, pdf, staff, old));
@@ -224,15 +227,15 @@ export class CertificateService {
     if (c.source === 'pdf') {
       const file = this.store.file(c.id);
       if (!file) throw gone();
-      const stamp = await renderStamp({
+      const stamp = {
         qrPayload: this.verifyUrl(c.code),
         code: formatVerificationCode(c.code),
         label: '扫码验真',
         note: `${this.hall.settings.name}自助终端打印 ${hallDayOf(printedAt.getTime(), this.hall.settings.timeZone)}`,
-      });
-      return { bytes: await stampUploadedPdf(file, stamp, { title: type.name, subject: `${type.id} ${c.code}` }), filename };
+      };
+      return { bytes: await this.documents.stampPdf(file, stamp, { title: type.name, subject: `${type.id} ${c.code}` }), filename };
     }
-    const rendered = await renderDocument(
+    const rendered = await this.documents.render(
       certificateDocument({
         type,
         content: c.content,
@@ -503,6 +506,20 @@ export class CertificateService {
     };
   }
 
+  /** The upload in a publish request, decoded and checked; null for a template document. */
+  private async upload(request: Published): Promise<Upload | null> {
+    if (!request.pdf) return null;
+    const bytes = Buffer.from(request.pdf.data, 'base64');
+    if (bytes.byteLength > maxCertificatePdfBytes) throw new HallError('VALIDATION_FAILED', { field: 'pdf.data', message: `PDF文件不能超过${maxCertificatePdfBytes / 1024 / 1024}MB` });
+    try {
+      return { bytes, ...(await this.documents.inspectPdf(bytes, { maxPages: maxCertificatePdfPages })) };
+    } catch (error) {
+      // A file that takes the document thread too long or too much memory is refused like a broken one.
+      if (error instanceof DocumentJobAbandoned) throw new HallError('VALIDATION_FAILED', { field: 'pdf.data', message: '上传的PDF过于复杂，无法处理，请重新导出（如降低图片分辨率）后上传' });
+      throw error;
+    }
+  }
+
   private newCode(): string {
     for (;;) {
       let code = '';
@@ -510,15 +527,6 @@ export class CertificateService {
       if (!this.store.codeTaken(code)) return code;
     }
   }
-}
-
-/** The upload in a publish request, decoded and checked; null for a template document. */
-async function upload(request: Published): Promise<Upload | null> {
-  if (!request.pdf) return null;
-  const bytes = Buffer.from(request.pdf.data, 'base64');
-  if (bytes.byteLength > maxCertificatePdfBytes) throw new HallError('VALIDATION_FAILED', { field: 'pdf.data', message: `PDF文件不能超过${maxCertificatePdfBytes / 1024 / 1024}MB` });
-  const { pageCount } = await inspectUploadedPdf(bytes);
-  return { bytes, pageCount, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** Why a document cannot be printed now, in Chinese; null when it can. */

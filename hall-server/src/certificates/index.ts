@@ -2,6 +2,7 @@
 // is sealed with the same key as form submissions (sealing.ts).
 import type { Logger } from 'pino';
 import { regionIndex } from '@hall/fixtures/src/forms.ts';
+import type { Documents } from '../documents/index.ts';
 import type { HallService } from '../service/hall-service.ts';
 import { submissionKeyPath, type ServerConfig } from '../config.ts';
 import { Sealer, loadSubmissionKey } from '../forms/sealing.ts';
@@ -9,8 +10,8 @@ import { CertificateService } from './certificate-service.ts';
 
 export { CertificateService, blockedReason } from './certificate-service.ts';
 
-export function createCertificateService(config: ServerConfig, hall: HallService, logger: Logger, clock: () => number): CertificateService {
+export function createCertificateService(config: ServerConfig, hall: HallService, documents: Documents, logger: Logger, clock: () => number): CertificateService {
   const key = loadSubmissionKey({ configured: config.submissionKey, keyFile: submissionKeyPath(config) });
   const regions = regionIndex();
-  return new CertificateService({ hall, clock, logger, sealer: new Sealer(key), regionName: (code) => regions.fullName(code) });
+  return new CertificateService({ hall, clock, logger, sealer: new Sealer(key), documents, regionName: (code) => regions.fullName(code) });
 }

@@ -36,7 +36,7 @@ import {
 import { openTicketStates, type Actor, type Device, type Staff } from '@hall/common/domain';
 import { HallError } from '@hall/common/errors';
 import type { HallService } from '../service/hall-service.ts';
-import { formDocument, renderDocument } from '../documents/index.ts';
+import { formDocument, type Documents } from '../documents/index.ts';
 import { FormCatalog, reparse } from './catalog.ts';
 import type { Sealer } from './sealing.ts';
 import { SubmissionStore, type StoredSubmission } from './submission-store.ts';
@@ -56,6 +56,8 @@ export interface FormServiceOptions {
   clock: () => number;
   logger: Logger;
   sealer: Sealer;
+  /** Draws the PDFs (on the document thread). */
+  documents: Documents;
   /** Days an undecided submission is kept before it is purged. */
   retentionDays: number;
   /** The shipped definitions (fixtures/forms). */
@@ -73,6 +75,7 @@ export class FormService {
   private readonly clock: () => number;
   private readonly logger: Logger;
   private readonly sealer: Sealer;
+  private readonly documents: Documents;
   private readonly regions: RegionNames;
   readonly retentionDays: number;
   private readonly attachedListeners = new Set<(notice: SubmissionAttached) => void>();
@@ -82,6 +85,7 @@ export class FormService {
     this.clock = options.clock;
     this.logger = options.logger;
     this.sealer = options.sealer;
+    this.documents = options.documents;
     this.regions = options.regions;
     this.retentionDays = options.retentionDays;
     this.store = new SubmissionStore(this.hall.db, this.sealer);
@@ -231,7 +235,7 @@ export class FormService {
     const def = this.definition(submission.formId, submission.formVersion);
     const options = await this.printOptions(def, submission.data);
     const printed = printForm(def, submission.data, options);
-    const rendered = await renderDocument(
+    const rendered = await this.documents.render(
       formDocument(printed, {
         code: formatSubmissionCode(submission.code),
         qrPayload: submission.code,

@@ -2,6 +2,7 @@
 // The plans are sealed with the same key as form submissions and kept as long as undecided ones.
 import type { Logger } from 'pino';
 import { loadTemplate, ruleSets, templateNames, type TemplateId } from '@hall/fixtures/src/floorplan.ts';
+import type { Documents } from '../documents/index.ts';
 import type { HallService } from '../service/hall-service.ts';
 import { submissionKeyPath, type ServerConfig } from '../config.ts';
 import type { FormService } from '../forms/index.ts';
@@ -10,13 +11,14 @@ import { PlanService } from './plan-service.ts';
 
 export { PlanService, type PlanActor } from './plan-service.ts';
 
-export function createPlanService(config: ServerConfig, hall: HallService, forms: FormService, logger: Logger, clock: () => number): PlanService {
+export function createPlanService(config: ServerConfig, hall: HallService, forms: FormService, documents: Documents, logger: Logger, clock: () => number): PlanService {
   const key = loadSubmissionKey({ configured: config.submissionKey, keyFile: submissionKeyPath(config) });
   return new PlanService({
     hall,
     clock,
     logger,
     sealer: new Sealer(key),
+    documents,
     retentionDays: config.submissionRetentionDays,
     ruleSets: ruleSets(),
     templates: {

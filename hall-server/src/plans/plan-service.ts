@@ -24,7 +24,7 @@ import { submissionCodeAlphabet, submissionCodeLength } from '@hall/common/forms
 import { openTicketStates, type Device, type Staff } from '@hall/common/domain';
 import { HallError } from '@hall/common/errors';
 import type { HallService } from '../service/hall-service.ts';
-import { planDocument, renderDocument } from '../documents/index.ts';
+import { planDocument, type Documents } from '../documents/index.ts';
 
 import { canonicalJson } from '../forms/form-service.ts';
 import type { Sealer } from '../forms/sealing.ts';
@@ -37,6 +37,8 @@ export interface PlanServiceOptions {
   clock: () => number;
   logger: Logger;
   sealer: Sealer;
+  /** Draws the PDFs (on the document thread). */
+  documents: Documents;
   /** Days a plan is kept after its last save (the same as undecided form submissions). */
   retentionDays: number;
   /** The shipped rule sets (fixtures/floorplan/rules), the national recommendation first. */
@@ -58,6 +60,7 @@ export class PlanService {
   private readonly clock: () => number;
   private readonly logger: Logger;
   private readonly sealer: Sealer;
+  private readonly documents: Documents;
   private readonly ruleSets: RuleSet[];
   private readonly submissionOwner: PlanServiceOptions['submissionOwner'];
   private readonly templates: PlanServiceOptions['templates'];
@@ -69,6 +72,7 @@ export class PlanService {
     this.clock = options.clock;
     this.logger = options.logger;
     this.sealer = options.sealer;
+    this.documents = options.documents;
     this.ruleSets = options.ruleSets;
     this.retentionDays = options.retentionDays;
     this.submissionOwner = options.submissionOwner;
@@ -194,7 +198,7 @@ export class PlanService {
   /** The A4 PDF with the code and its QR. */
   async pdf(id: string, actor: PlanActor): Promise<{ bytes: Uint8Array; filename: string }> {
     const stored = this.forActor(id, actor, 'id');
-    const rendered = await renderDocument(
+    const rendered = await this.documents.render(
       planDocument(stored.plan, stored.check, {
         code: formatPlanCode(stored.code),
         qrPayload: stored.code,

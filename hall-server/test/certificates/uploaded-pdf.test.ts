@@ -229,3 +229,23 @@ describe('证照打印 from an uploaded PDF', () => {
     expect(left.map((r) => r.certificate_id)).not.toContain(doc.id);
   });
 });
+
+describe('an upload the document thread cannot finish', () => {
+  it('is refused like a broken file, naming pdf.data, and nothing is stored', async () => {
+    // Every job outlives a 1 ms limit: starting the thread alone takes longer.
+    const slow = await startHall({ clock: new TestClock(), documents: { timeoutMs: 1 } });
+    try {
+      const admin = await slow.login();
+      const staff = await slow.login(CLERK(5));
+      const r = await slow.request<ErrorReply>('POST', '/api/certificates', upload(licencePdf), staff);
+      expect(r.status).toBe(400);
+      expect(r.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'pdf.data' });
+      expect(r.body.error.message).toContain('过于复杂');
+      expect(slow.server.db.prepare('SELECT COUNT(*) AS n FROM certificates').get()).toEqual({ n: 0 });
+      const health = await slow.request<{ documents: { code: string; timeouts: number; failed: number } }>('GET', '/healthz', undefined, admin);
+      expect(health.body.documents).toMatchObject({ code: 'sources', timeouts: 1, failed: 1 });
+    } finally {
+      await slow.cleanup();
+    }
+  });
+});

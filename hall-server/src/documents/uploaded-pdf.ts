@@ -1,12 +1,13 @@
-// PDFs a department uploads in place of a type's template: checked when published (a PDF,
-// not encrypted, 1–20 pages of a printable size), and stamped when printed — the
-// verification stamp (documents/stamp.ts) at the bottom right of every page as the reader
-// sees it, whatever the page's /Rotate. pdf-lib (the maintained @pdfme fork) loads with the
-// first upload, like pdfkit with the first document.
+// PDFs made elsewhere (a licence a department uploads in place of a certificate type's
+// template): checked when uploaded (a PDF, not encrypted, a page count within the caller's
+// limit, every page of a printable size), and stamped when printed — the verification stamp
+// (stamp.ts) at the bottom right of every page as the reader sees it, whatever the page's
+// /Rotate. pdf-lib (the maintained @pdfme fork) loads with the first upload, like pdfkit with
+// the first document. Both run on the document thread (document-thread.ts).
+import { createHash } from 'node:crypto';
 import type * as PdfLibModule from '@pdfme/pdf-lib';
-import { maxCertificatePdfPages } from '@hall/common/certificates';
 import { HallError } from '@hall/common/errors';
-import { mm } from '../documents/index.ts';
+import { mm } from './render.ts';
 
 type PdfLib = typeof PdfLibModule;
 let pdfLib: Promise<PdfLib> | undefined;
@@ -26,10 +27,12 @@ const invalid = (message: string) => new HallError('VALIDATION_FAILED', { field:
 
 export interface UploadedPdfFacts {
   pageCount: number;
+  /** SHA-256 of the file, hex. */
+  sha256: string;
 }
 
 /** Checks an upload; throws VALIDATION_FAILED (field pdf.data) with a Chinese reason. */
-export async function inspectUploadedPdf(bytes: Uint8Array): Promise<UploadedPdfFacts> {
+export async function inspectUploadedPdf(bytes: Uint8Array, limits: { maxPages: number }): Promise<UploadedPdfFacts> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw invalid('上传的文件不是PDF，请选择PDF格式的证照文件');
   const { PDFDocument, EncryptedPDFError } = await loadPdfLib();
@@ -42,13 +45,13 @@ export async function inspectUploadedPdf(bytes: Uint8Array): Promise<UploadedPdf
     throw invalid('上传的PDF文件已损坏，无法读取，请重新导出后上传');
   }
   if (pages.length === 0) throw invalid('上传的PDF没有页面');
-  if (pages.length > maxCertificatePdfPages) throw invalid(`上传的PDF有${pages.length}页，最多${maxCertificatePdfPages}页`);
+  if (pages.length > limits.maxPages) throw invalid(`上传的PDF有${pages.length}页，最多${limits.maxPages}页`);
   pages.forEach((page, i) => {
     const { width, height } = page.getCropBox();
     const sides = [width / mm(1), height / mm(1)];
     if (sides.some((s) => s < minSideMm || s > maxSideMm)) throw invalid(`上传的PDF第${i + 1}页尺寸异常（${sides.map((s) => Math.round(s)).join('×')}毫米），请使用A4页面`);
   });
-  return { pageCount: pages.length };
+  return { pageCount: pages.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /**
