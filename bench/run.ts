@@ -17,9 +17,10 @@ import { issuanceThroughput } from './scenarios/issuance-throughput.ts';
 import { issuanceLatency } from './scenarios/issuance-latency.ts';
 import { callFanout } from './scenarios/call-fanout.ts';
 import { history } from './scenarios/history.ts';
+import { printing } from './scenarios/printing.ts';
 import { externalScenarios } from './scenarios/external.ts';
 
-const scenarios: Scenario[] = [issuanceThroughput, issuanceLatency, callFanout, history, ...externalScenarios()];
+const scenarios: Scenario[] = [issuanceThroughput, issuanceLatency, callFanout, history, printing, ...externalScenarios()];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
