@@ -49,7 +49,7 @@ describe('the document thread', () => {
     expect(there.bytes).toBeInstanceOf(Uint8Array);
     expect(text(there.bytes.subarray(0, 5))).toBe('%PDF-');
     expect(await textOf(there.bytes)).toBe(await textOf(here.bytes));
-    expect(t.stats).toEqual({ jobs: 1, failed: 0, timeouts: 0, crashes: 0, starts: 1 });
+    expect(t.stats).toEqual({ jobs: 1, failed: 0, timeouts: 0, crashes: 0, starts: 1, idleEnds: 0 });
   });
 
   it('a refused upload keeps its code, field and Chinese reason; the thread carries on', async () => {
@@ -117,7 +117,7 @@ describe('supervision', () => {
     expect(error).toMatchObject({ kind: 'render', reason: 'timeout' });
     // A fresh thread: it has seen one job.
     expect((await behind).pageCount).toBe(1);
-    expect(t.stats).toEqual({ jobs: 2, failed: 1, timeouts: 1, crashes: 0, starts: 2 });
+    expect(t.stats).toEqual({ jobs: 2, failed: 1, timeouts: 1, crashes: 0, starts: 2, idleEnds: 0 });
   });
 
   it.each([
@@ -131,7 +131,7 @@ describe('supervision', () => {
     const behind = t.render(titled('after'));
     expect(await died).toMatchObject({ name: 'DocumentJobAbandoned', reason: 'crash' });
     expect((await behind).pageCount).toBe(1);
-    expect(t.stats).toEqual({ jobs: 3, failed: 1, timeouts: 0, crashes: 1, starts: 2 });
+    expect(t.stats).toEqual({ jobs: 3, failed: 1, timeouts: 0, crashes: 1, starts: 2, idleEnds: 0 });
   });
 
   it('a job that cannot be sent to the thread fails alone', async () => {
@@ -139,7 +139,17 @@ describe('supervision', () => {
     const unsendable = { ...titled('x'), meta: { title: 'x', author: (() => 'a function') as unknown as string } };
     await expect(t.render(unsendable)).rejects.toThrow(/could not be cloned/);
     expect((await t.render(titled('after'))).pageCount).toBe(1);
-    expect(t.stats).toEqual({ jobs: 2, failed: 1, timeouts: 0, crashes: 0, starts: 1 });
+    expect(t.stats).toEqual({ jobs: 2, failed: 1, timeouts: 0, crashes: 0, starts: 1, idleEnds: 0 });
+  });
+
+  it('an idle thread ends, giving its memory back; the next job starts another', async () => {
+    const t = thread({ workerUrl: stub, idleMs: 50 });
+    expect((await t.render(titled('a'))).pageCount).toBe(1);
+    expect((await t.render(titled('b'))).pageCount).toBe(2);
+    while (t.stats.idleEnds === 0) await new Promise((r) => setTimeout(r, 10));
+    // A fresh thread: it has seen one job.
+    expect((await t.render(titled('c'))).pageCount).toBe(1);
+    expect(t.stats).toMatchObject({ jobs: 3, failed: 0, crashes: 0, starts: 2, idleEnds: 1 });
   });
 
   it('close fails what is waiting and refuses what comes after', async () => {
