@@ -105,6 +105,7 @@ export const printing: Scenario = {
       await hall.clients.signIn({ group: 'counters', windowIds: hall.windows });
       const ids: string[] = [];
       for (let i = 0; i < FORMS; i++) ids.push(await submit(url));
+      const rssBefore = hall.server.rssMiB();
       // The first PDF starts the document thread and parses the fonts: not part of the run.
       for (const id of ids.slice(0, 3)) await fetchPdf(url, id);
 
@@ -114,9 +115,10 @@ export const printing: Scenario = {
       const prints = printSteadily(url, ids, stop);
       const busy = await callRun(hall, calls).finally(done);
       const printed = await prints;
+      const rssPrinting = hall.server.rssMiB();
       const pdf = summarize(printed.times);
       const documents = (await health(hall)).documents;
-      ctx.details.printing = { quiet, busy, pdf, printFailures: printed.failures, documents };
+      ctx.details.printing = { quiet, busy, pdf, printFailures: printed.failures, documents, rssBefore, rssPrinting };
       const show = (l: Latency | null) => (l ? `p50 ${l.p50Ms} p99 ${l.p99Ms} max ${l.maxMs} ms` : '—');
       ctx.log(`  nothing printing: call-next p50 ${quiet.callNext.p50.toFixed(2)} p99 ${quiet.callNext.p99.toFixed(2)} ms; inside the server ${show(quiet.serverCallNext)}; event loop delay ${show(quiet.loop)}`);
       ctx.log(
@@ -133,6 +135,14 @@ export const printing: Scenario = {
         },
         { scenario: this.id, name: 'server event-loop delay p99 while printing', value: busy.loop?.p99Ms ?? Number.NaN, unit: 'ms', reference: { name: 'nothing printing', value: quiet.loop?.p99Ms ?? Number.NaN, unit: 'ms' } },
         { scenario: this.id, name: 'form PDF round trip p99 (A4, drawn afresh)', value: pdf.p99, unit: 'ms', reference: { name: 'its p50', value: pdf.p50, unit: 'ms' } },
+        {
+          scenario: this.id,
+          name: 'server RSS after printing',
+          value: (rssPrinting * 2 ** 20) / 1e6,
+          unit: 'MB',
+          reference: { name: 'before the first PDF', value: (rssBefore * 2 ** 20) / 1e6, unit: 'MB' },
+          note: 'the document thread (pdfkit, two 10 MB fonts, its heap) ends after 2 idle minutes',
+        },
       ];
       const errors = [quiet, busy].flatMap((p) => Object.values(p.errors)).reduce((a, b) => a + b, 0) + printed.failures;
       if (errors) rows.push({ scenario: this.id, name: 'failed calls or prints', value: errors, unit: 'requests', note: JSON.stringify({ quiet: quiet.errors, busy: busy.errors, prints: printed.failures }), verdict: 'error' });
