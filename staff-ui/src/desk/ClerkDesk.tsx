@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Staff } from '@hall/common/domain';
 import type { HallState } from '@hall/common/hall-state';
 import { messages } from '../messages.ts';
@@ -79,18 +79,23 @@ export function ClerkDesk({ state, staff, mine, desk, now, onLogout, submissionN
   }, [desk]);
 
   // F1–F8 act like the big buttons, except while a dialog or a text field has the keyboard.
+  // The listener is added once and acts on the latest render, the one on screen: a listener
+  // added again by an effect after each render runs a frame late, and a key pressed in that
+  // frame (F3 as soon as 办结 lights up) was read against the buttons of the screen before.
+  const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
+  onKey.current = (event) => {
+    const action = shortcutAction(event.key, allowed);
+    if (!action) return;
+    event.preventDefault();
+    const target = event.target as HTMLElement | null;
+    if (desk.dialog.value || target?.closest('input, textarea, select')) return;
+    act(action);
+  };
   useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      const action = shortcutAction(event.key, allowed);
-      if (!action) return;
-      event.preventDefault();
-      const target = event.target as HTMLElement | null;
-      if (desk.dialog.value || target?.closest('input, textarea, select')) return;
-      act(action);
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+    const listener = (event: KeyboardEvent) => onKey.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   const status = mine.live.status;
   const waiting = waitingTickets(state, mine.config, now);
