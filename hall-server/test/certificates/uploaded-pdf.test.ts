@@ -242,8 +242,9 @@ describe('an upload the document thread cannot finish', () => {
       expect(r.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'pdf.data' });
       expect(r.body.error.message).toContain('过于复杂');
       expect(slow.server.db.prepare('SELECT COUNT(*) AS n FROM certificates').get()).toEqual({ n: 0 });
-      const health = await slow.request<{ documents: { code: string; timeouts: number; failed: number } }>('GET', '/healthz', undefined, admin);
+      const health = await slow.request<{ documents: { code: string; timeouts: number; failed: number }; latency: Record<string, { count: number }> }>('GET', '/healthz', undefined, admin);
       expect(health.body.documents).toMatchObject({ code: 'sources', timeouts: 1, failed: 1 });
+      expect(health.body.latency['document:inspectPdf']?.count).toBe(1);
     } finally {
       await slow.cleanup();
     }
