@@ -32,6 +32,17 @@ export function binaryReply(mediaType: BinaryReply['binary'], description: strin
   return { binary: mediaType, description };
 }
 
+/** A PDF reply (forms, plans, certificates): shown in the browser or printed, never cached. */
+export function sendPdf(res: Response, { bytes, filename }: { bytes: Uint8Array; filename: string }): void {
+  res
+    .status(200)
+    .type('application/pdf')
+    .setHeader('Content-Disposition', `inline; filename="${filename}"`)
+    .setHeader('Cache-Control', 'no-store')
+    // A view of the bytes, not a copy.
+    .end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
 export function isBinaryReply(response: RouteDef['response']): response is BinaryReply {
   return response !== null && typeof response === 'object' && 'binary' in response && typeof response.binary === 'string';
 }

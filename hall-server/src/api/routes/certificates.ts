@@ -1,7 +1,6 @@
 // 证照打印: clerks and admins publish, replace and revoke; kiosks look up by the card read,
 // print (start → PDF → outcome) and ask for mailing; anyone verifies by code (the HTML page
 // /v/:code is verify-page.ts). The contract is common/src/certificates.ts.
-import type { Response } from 'express';
 import { z } from 'zod';
 import {
   certificateListSchema,
@@ -25,7 +24,7 @@ import {
 import type { Device } from '@hall/common/domain';
 import { HallError } from '@hall/common/errors';
 import type { CertificateService } from '../../certificates/index.ts';
-import { binaryReply, route } from '../route.ts';
+import { binaryReply, route, sendPdf } from '../route.ts';
 
 const idParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, '编号格式不正确') });
 const typeSchema = z.object({
@@ -37,15 +36,10 @@ const typeSchema = z.object({
   defaultPrintLimit: z.int(),
 });
 
-/** Printing and mailing happen at a kiosk, with its card reader: never from a staff browser. */
 /** Publishing may carry a PDF (up to 10 MB, base64 in the JSON). */
 const uploadLimit = '15mb';
 
-/** A PDF reply: shown in the browser or printed, never cached. */
-function sendPdf(res: Response, { bytes, filename }: { bytes: Uint8Array; filename: string }): void {
-  res.status(200).type('application/pdf').setHeader('Content-Disposition', `inline; filename="${filename}"`).setHeader('Cache-Control', 'no-store').end(Buffer.from(bytes));
-}
-
+/** Printing and mailing happen at a kiosk, with its card reader: never from a staff browser. */
 function kiosk(device: Device | null): Device {
   if (!device || device.kind !== 'kiosk') throw new HallError('FORBIDDEN', { message: '证照打印只能在自助机上读取身份证后进行' });
   return device;

@@ -21,7 +21,7 @@ import {
 import type { Device, Staff } from '@hall/common/domain';
 import { HallError } from '@hall/common/errors';
 import type { FormActor, FormService } from '../../forms/index.ts';
-import { binaryReply, route } from '../route.ts';
+import { binaryReply, route, sendPdf } from '../route.ts';
 
 const formIdParams = z.object({ formId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, '表单编号只能包含小写字母、数字和连字符') });
 const submissionParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, '表单编号格式不正确') });
@@ -99,15 +99,7 @@ export function formRoutes(forms: FormService) {
       access: 'kiosk-or-staff',
       params: submissionParams,
       response: binaryReply('application/pdf', 'A4 PDF（嵌入中文字体子集，文字可提取）'),
-      handler: async ({ params, staff, device, res }) => {
-        const { bytes, filename } = await forms.pdf(params.id, actorOf(staff, device));
-        res
-          .status(200)
-          .type('application/pdf')
-          .setHeader('Content-Disposition', `inline; filename="${filename}"`)
-          .setHeader('Cache-Control', 'no-store')
-          .end(Buffer.from(bytes));
-      },
+      handler: async ({ params, staff, device, res }) => sendPdf(res, await forms.pdf(params.id, actorOf(staff, device))),
     }),
     route({
       method: 'get',

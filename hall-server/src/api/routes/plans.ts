@@ -19,7 +19,7 @@ import {
 import type { Device, Staff } from '@hall/common/domain';
 import { HallError } from '@hall/common/errors';
 import type { PlanActor, PlanService } from '../../plans/index.ts';
-import { binaryReply, route } from '../route.ts';
+import { binaryReply, route, sendPdf } from '../route.ts';
 
 const planParams = z.object({ id: planIdSchema });
 
@@ -141,15 +141,7 @@ export function planRoutes(plans: PlanService) {
       access: 'kiosk-or-staff',
       params: planParams,
       response: binaryReply('application/pdf', 'A4 PDF（嵌入中文字体子集，文字可提取）'),
-      handler: async ({ params, staff, device, res }) => {
-        const { bytes, filename } = await plans.pdf(params.id, actorOf(staff, device));
-        res
-          .status(200)
-          .type('application/pdf')
-          .setHeader('Content-Disposition', `inline; filename="${filename}"`)
-          .setHeader('Cache-Control', 'no-store')
-          .end(Buffer.from(bytes));
-      },
+      handler: async ({ params, staff, device, res }) => sendPdf(res, await plans.pdf(params.id, actorOf(staff, device))),
     }),
   ];
 }
