@@ -515,7 +515,7 @@ export class CertificateService {
       return { bytes, ...(await this.documents.inspectPdf(bytes, { maxPages: maxCertificatePdfPages })) };
     } catch (error) {
       // A file that takes the document thread too long or too much memory is refused like a broken one.
-      if (error instanceof DocumentJobAbandoned) throw new HallError('VALIDATION_FAILED', { field: 'pdf.data', message: '上传的PDF过于复杂，无法处理，请重新导出（如降低图片分辨率）后上传' });
+      if (error instanceof DocumentJobAbandoned && error.exhausted) throw new HallError('VALIDATION_FAILED', { field: 'pdf.data', message: '上传的PDF过于复杂，无法处理，请重新导出（如降低图片分辨率）后上传' });
       throw error;
     }
   }

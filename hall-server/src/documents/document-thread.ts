@@ -45,6 +45,11 @@ export class DocumentJobAbandoned extends Error {
     super(reason === 'timeout' ? `the document thread took too long with a ${kind} job` : `the document thread died during a ${kind} job`, { cause });
     this.name = 'DocumentJobAbandoned';
   }
+
+  /** It ran out of time or of heap: what it was given is the likely cause, not the server. */
+  get exhausted(): boolean {
+    return this.reason === 'timeout' || (this.cause as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+  }
 }
 
 export interface DocumentThreadStats {

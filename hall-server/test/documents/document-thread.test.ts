@@ -114,7 +114,7 @@ describe('supervision', () => {
     expect(t.backlog).toBe(2);
     const error = await hung;
     expect(error).toBeInstanceOf(DocumentJobAbandoned);
-    expect(error).toMatchObject({ kind: 'render', reason: 'timeout' });
+    expect(error).toMatchObject({ kind: 'render', reason: 'timeout', exhausted: true });
     // A fresh thread: it has seen one job.
     expect((await behind).pageCount).toBe(1);
     expect(t.stats).toEqual({ jobs: 2, failed: 1, timeouts: 1, crashes: 0, starts: 2, idleEnds: 0 });
@@ -129,7 +129,7 @@ describe('supervision', () => {
     expect((await t.render(titled('before'))).pageCount).toBe(1);
     const died = t.render(titled(title)).catch((e: unknown) => e);
     const behind = t.render(titled('after'));
-    expect(await died).toMatchObject({ name: 'DocumentJobAbandoned', reason: 'crash' });
+    expect(await died).toMatchObject({ name: 'DocumentJobAbandoned', reason: 'crash', exhausted: title === 'oom' });
     expect((await behind).pageCount).toBe(1);
     expect(t.stats).toEqual({ jobs: 3, failed: 1, timeouts: 0, crashes: 1, starts: 2, idleEnds: 0 });
   });
