@@ -1,8 +1,9 @@
 // Builds the hall server for production: the server's TypeScript and the workspace packages
 // it imports (common, fixtures) bundled into one ES module, hall-server/dist/hall-server.mjs,
 // run with plain node, and the document thread's code into another beside it,
-// dist/document-worker.mjs (src/documents/document-thread.ts starts it). npm packages stay external (resolved from node_modules as usual:
-// better-sqlite3 is native, pino and pdfkit load files beside their own code).
+// dist/document-worker.mjs (src/documents/document-thread.ts starts it). npm packages stay
+// external (resolved from node_modules as usual: better-sqlite3 is native, pino and pdfkit
+// load files beside their own code).
 //
 // Start-up is the reason: through the tsx loader every start transpiles ~150 modules; the
 // bundle starts in a fraction of that (see `npm run bench -- history`).
