@@ -6,6 +6,7 @@ import { sessionToken } from '../session/session-store.ts';
 import { createPlanApi, type PlanApi } from './plan-api.ts';
 import { planScene, sortResults } from './plan-view.ts';
 import { useTicketDocuments } from './ticket-documents.ts';
+import { TicketDocumentsPanel } from './TicketDocumentsPanel.tsx';
 
 const m = messages.plan;
 
@@ -27,40 +28,21 @@ export interface PlanNotices {
  */
 export function PlanPanel({ ticketId, timeZone, api: given, notices }: { ticketId: string | null; timeZone: string; api?: PlanApi; notices?: PlanNotices }) {
   const api = useMemo(() => given ?? createPlanApi(() => sessionToken(sessionStorage)), [given]);
-  const { forTicket, loading, found, setFound, code, setCode, error, lookUp } = useTicketDocuments(api, ticketId, {
+  const documents = useTicketDocuments(api, ticketId, {
     onNotice: notices?.onNotice,
     // A form submission attached to the ticket may bring the plans linked to it.
     notices: ['plan:attached', 'submission:attached'] as const,
     parse: (raw) => planAttachedSchema.or(submissionAttachedSchema).safeParse(raw),
     online: notices?.online ?? true,
   });
-
-  const shown = found ? [found, ...forTicket.filter((p) => p.id !== found.id)] : forTicket;
   return (
-    <div class="panel plan-panel">
-      <h2>
-        {m.title} {forTicket.length > 0 && <span class="count-badge">{forTicket.length}</span>}
-      </h2>
-      <form class="plan-lookup" onSubmit={(e) => void lookUp(e)}>
-        <label>
-          {m.lookupLabel}
-          <input name="planCode" value={code} placeholder={m.lookupPlaceholder} autoComplete="off" onInput={(e) => setCode(e.currentTarget.value)} />
-        </label>
-        <button type="submit" class="action small">
-          {m.lookup}
-        </button>
-      </form>
-      {error && (
-        <p class="feedback error" role="alert">
-          {error}
-        </p>
-      )}
-      {loading && <p class="list-meta">{m.loading}</p>}
-      {!loading && ticketId && forTicket.length === 0 && !found && <p class="list-meta plan-none">{m.none}</p>}
-      {shown.map((p) => (
-        <PlanCard key={p.id} detail={p} api={api} timeZone={timeZone} onClose={found?.id === p.id ? () => setFound(null) : undefined} />
-      ))}
-    </div>
+    <TicketDocumentsPanel
+      kind="plan"
+      messages={m}
+      ticketId={ticketId}
+      documents={documents}
+      card={(p, onClose) => <PlanCard key={p.id} detail={p} api={api} timeZone={timeZone} onClose={onClose} />}
+    />
   );
 }
 

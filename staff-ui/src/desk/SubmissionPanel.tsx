@@ -5,6 +5,7 @@ import { sessionToken } from '../session/session-store.ts';
 import { createSubmissionApi, submissionLinks, type SubmissionApi } from './submission-api.ts';
 import { canCorrect, editText, groupFields, parseEdit, reasonLines, shortValue } from './submission-view.ts';
 import { useTicketDocuments } from './ticket-documents.ts';
+import { TicketDocumentsPanel } from './TicketDocumentsPanel.tsx';
 
 const m = messages.submission;
 
@@ -24,44 +25,27 @@ export interface SubmissionNotices {
  */
 export function SubmissionPanel({ ticketId, timeZone, api: given, notices }: { ticketId: string | null; timeZone: string; api?: SubmissionApi; notices?: SubmissionNotices }) {
   const api = useMemo(() => given ?? createSubmissionApi(() => sessionToken(sessionStorage)), [given]);
-  const { forTicket, setForTicket, loading, found, setFound, code, setCode, error, lookUp } = useTicketDocuments(api, ticketId, {
+  const documents = useTicketDocuments(api, ticketId, {
     onNotice: notices?.onNotice,
     notices: ['submission:attached'] as const,
     parse: (raw) => submissionAttachedSchema.safeParse(raw),
     online: notices?.online ?? true,
   });
+  const { setForTicket, setFound } = documents;
 
   function replace(updated: SubmissionDetail): void {
     setForTicket((list) => list.map((s) => (s.id === updated.id ? updated : s)));
     setFound((f) => (f?.id === updated.id ? updated : f));
   }
 
-  const shown = found ? [found, ...forTicket.filter((s) => s.id !== found.id)] : forTicket;
   return (
-    <div class="panel submission-panel">
-      <h2>
-        {m.title} {forTicket.length > 0 && <span class="count-badge">{forTicket.length}</span>}
-      </h2>
-      <form class="submission-lookup" onSubmit={(e) => void lookUp(e)}>
-        <label>
-          {m.lookupLabel}
-          <input name="submissionCode" value={code} placeholder={m.lookupPlaceholder} autoComplete="off" onInput={(e) => setCode(e.currentTarget.value)} />
-        </label>
-        <button type="submit" class="action small">
-          {m.lookup}
-        </button>
-      </form>
-      {error && (
-        <p class="feedback error" role="alert">
-          {error}
-        </p>
-      )}
-      {loading && <p class="list-meta">{m.loading}</p>}
-      {!loading && ticketId && forTicket.length === 0 && !found && <p class="list-meta submission-none">{m.none}</p>}
-      {shown.map((s) => (
-        <SubmissionCard key={s.id} detail={s} api={api} timeZone={timeZone} onUpdate={replace} onClose={found?.id === s.id ? () => setFound(null) : undefined} />
-      ))}
-    </div>
+    <TicketDocumentsPanel
+      kind="submission"
+      messages={m}
+      ticketId={ticketId}
+      documents={documents}
+      card={(s, onClose) => <SubmissionCard key={s.id} detail={s} api={api} timeZone={timeZone} onUpdate={replace} onClose={onClose} />}
+    />
   );
 }
 
