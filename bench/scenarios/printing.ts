@@ -83,9 +83,12 @@ async function printSteadily(url: string, ids: string[], stop: Promise<unknown>)
   return { times, failures };
 }
 
-async function callRun(hall: Hall, calls: number): Promise<Phase> {
-  // Enough waiting tickets that no window finds its categories empty (as in the history scenario).
+/** Enough waiting tickets that no window finds its categories empty (as in the history scenario). */
+async function issueFor(hall: Hall, calls: number): Promise<void> {
   await hall.clients.issueClosedLoop({ group: 'kiosks', categories: hall.categories, warmupMs: 0, durationMs: 0, count: calls + 300 });
+}
+
+async function callRun(hall: Hall, calls: number): Promise<Phase> {
   await resetLatency(hall);
   const r = await hall.clients.calls({ group: 'counters', windowIds: hall.windows, count: calls, warmup: 20, ratePerSec: CALL_RATE, boards: 0 });
   const h = await health(hall);
@@ -109,7 +112,9 @@ export const printing: Scenario = {
       // The first PDF starts the document thread and parses the fonts: not part of the run.
       for (const id of ids.slice(0, 3)) await fetchPdf(url, id);
 
+      await issueFor(hall, calls);
       const quiet = await callRun(hall, calls);
+      await issueFor(hall, calls);
       let done!: () => void;
       const stop = new Promise<void>((r) => (done = r));
       const prints = printSteadily(url, ids, stop);
