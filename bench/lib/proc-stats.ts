@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 
 /** VmRSS in MiB, or NaN when /proc is unavailable. */
+/** MiB (what rssMiB gives) to MB of 10^6 bytes, the unit of the targets. */
+export const mibToMb = (mib: number): number => (mib * 2 ** 20) / 1e6;
+
 export function rssMiB(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -9,6 +9,8 @@ import { counterAuths, kioskAuths, openHall } from '../lib/hall.ts';
 import { startServer, timeNodeStart } from '../lib/server.ts';
 import { nodeArgs, serverCli, serverSources } from '../lib/paths.ts';
 import { historyDb, type BenchHallShape } from '../lib/hall-db.ts';
+import { mibToMb } from '../lib/proc-stats.ts';
+import { resetServerLatency, serverHealth, showLatency, type Latency } from '../lib/server-health.ts';
 import type { Context, Scenario } from '../lib/scenario.ts';
 import type { RowInput } from '../lib/table.ts';
 import type { Summary } from '../lib/stats.ts';
@@ -30,7 +32,6 @@ interface Measured {
   errors: Record<string, number>;
 }
 
-type Latency = { count: number; p50Ms: number; p99Ms: number; maxMs: number };
 interface ServerTimes {
   /** Receipt to reply. */
   callNext: Latency;
@@ -50,18 +51,6 @@ interface ServerTimes {
   clientGc: { count: number; maxMs: number };
 }
 
-/** The parts of /healthz read here. */
-interface Health {
-  latency?: Record<string, Latency>;
-  checkpoints?: { rounds: number; frames: number } | null;
-  commits?: { quiet?: number; onThread?: number };
-}
-const healthOf = (url: string) => fetch(`${url}/healthz`).then((res) => res.json() as Promise<Health>);
-
-const showLatency = (l: Latency | null) => (l ? `p50 ${l.p50Ms} p99 ${l.p99Ms} max ${l.maxMs} ms` : '—');
-
-/** MiB (what /proc gives, as KiB) to MB of 10^6 bytes. */
-const mb = (mib: number) => (mib * 2 ** 20) / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function measure(ctx: Context, label: string, fromDb: string | undefined, withSources = false, baseDir?: string): Promise<Measured> {
@@ -77,12 +66,12 @@ async function measure(ctx: Context, label: string, fromDb: string | undefined, 
     await new Promise((r) => setTimeout(r, 1000));
     const rssWarm = hall.server.rssMiB();
     // The server's own timings from here on: the calls only, not start-up and warm-up.
-    await fetch(`${url}/api/admin/latency/reset`, { method: 'POST', headers: { authorization: `Bearer ${hall.adminToken}` } });
+    await resetServerLatency(hall);
     // Counters that are not reset: read before, subtracted after.
-    const before = await healthOf(url);
+    const before = await serverHealth(url);
     const r = await hall.clients.calls({ group: 'counters', windowIds: hall.windows, count: calls, warmup: 30, ratePerSec: CALL_RATE, boards: 0 });
     const rssAfter = hall.server.rssMiB();
-    const health = await healthOf(url);
+    const health = await serverHealth(url);
     const figure = (name: string) => health.latency?.[name] ?? null;
     const inServer = figure('ticket:callNext');
     const server: ServerTimes | null = inServer
@@ -173,8 +162,8 @@ export const history: Scenario = {
         : []),
       { scenario: this.id, name: 'start-up floor: load server modules (--help)', value: modulesMs, unit: 'ms', reference: { name: 'node, empty', value: bareMs, unit: 'ms' } },
       // The target is 200 MB; read strictly as 10^6 bytes (VmRSS is in KiB).
-      { scenario: this.id, name: `RSS after warm-up, ${label}`, value: mb(full.rssWarm), unit: 'MB', target: { op: '<=', value: 200 }, reference: ref(mb(empty.rssWarm), 'MB'), note: '1 MB = 10^6 bytes' },
-      { scenario: this.id, name: `RSS after call-next run, ${label}`, value: mb(full.rssAfter), unit: 'MB', target: { op: '<=', value: 200 }, reference: ref(mb(empty.rssAfter), 'MB'), note: '1 MB = 10^6 bytes' },
+      { scenario: this.id, name: `RSS after warm-up, ${label}`, value: mibToMb(full.rssWarm), unit: 'MB', target: { op: '<=', value: 200 }, reference: ref(mibToMb(empty.rssWarm), 'MB'), note: '1 MB = 10^6 bytes' },
+      { scenario: this.id, name: `RSS after call-next run, ${label}`, value: mibToMb(full.rssAfter), unit: 'MB', target: { op: '<=', value: 200 }, reference: ref(mibToMb(empty.rssAfter), 'MB'), note: '1 MB = 10^6 bytes' },
       { scenario: this.id, name: `call-next p99, ${label}`, value: full.callNext.p99, unit: 'ms', target: { op: '<=', value: 5 }, reference: ref(empty.callNext.p99, 'ms') },
       { scenario: this.id, name: `call-next p50, ${label}`, value: full.callNext.p50, unit: 'ms', reference: ref(empty.callNext.p50, 'ms') },
     ];

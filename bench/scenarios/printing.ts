@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { sampleFoodLicenceSubmission } from '@hall/fixtures/src/forms.ts';
 import { counterAuths, kioskAuths, openHall, type Hall } from '../lib/hall.ts';
+import { mibToMb } from '../lib/proc-stats.ts';
+import { resetServerLatency, serverHealth, showLatency, type Latency } from '../lib/server-health.ts';
 import { summarize, type Summary } from '../lib/stats.ts';
 import type { Scenario } from '../lib/scenario.ts';
 import type { RowInput } from '../lib/table.ts';
@@ -17,12 +19,6 @@ const PRINT_RATE = 5;
 /** Distinct submissions whose PDFs are fetched in turn (each fetch draws the PDF afresh). */
 const FORMS = 20;
 
-type Latency = { count: number; p50Ms: number; p99Ms: number; maxMs: number };
-interface Health {
-  latency?: Record<string, Latency>;
-  documents?: { jobs: number; failed: number; starts: number; code: string };
-}
-
 interface Phase {
   callNext: Summary;
   errors: Record<string, number>;
@@ -30,14 +26,6 @@ interface Phase {
   serverCallNext: Latency | null;
   loop: Latency | null;
   render: Latency | null;
-}
-
-async function health(hall: Hall): Promise<Health> {
-  return (await fetch(`${hall.server.url}/healthz`)).json() as Promise<Health>;
-}
-
-async function resetLatency(hall: Hall): Promise<void> {
-  await fetch(`${hall.server.url}/api/admin/latency/reset`, { method: 'POST', headers: { authorization: `Bearer ${hall.adminToken}` } });
 }
 
 /** One form submission as the demo kiosk makes it (loopback, no device token: the bench hall is a demo hall). */
@@ -89,9 +77,9 @@ async function issueFor(hall: Hall, calls: number): Promise<void> {
 }
 
 async function callRun(hall: Hall, calls: number): Promise<Phase> {
-  await resetLatency(hall);
+  await resetServerLatency(hall);
   const r = await hall.clients.calls({ group: 'counters', windowIds: hall.windows, count: calls, warmup: 20, ratePerSec: CALL_RATE, boards: 0 });
-  const h = await health(hall);
+  const h = await serverHealth(hall.server.url);
   return { callNext: r.rtt, errors: r.errorCodes, serverCallNext: h.latency?.['ticket:callNext'] ?? null, loop: h.latency?.eventLoopDelay ?? null, render: h.latency?.['document:render'] ?? null };
 }
 
@@ -122,12 +110,11 @@ export const printing: Scenario = {
       const printed = await prints;
       const rssPrinting = hall.server.rssMiB();
       const pdf = summarize(printed.times);
-      const documents = (await health(hall)).documents;
+      const documents = (await serverHealth(url)).documents;
       ctx.details.printing = { quiet, busy, pdf, printFailures: printed.failures, documents, rssBefore, rssPrinting };
-      const show = (l: Latency | null) => (l ? `p50 ${l.p50Ms} p99 ${l.p99Ms} max ${l.maxMs} ms` : '—');
-      ctx.log(`  nothing printing: call-next p50 ${quiet.callNext.p50.toFixed(2)} p99 ${quiet.callNext.p99.toFixed(2)} ms; inside the server ${show(quiet.serverCallNext)}; event loop delay ${show(quiet.loop)}`);
+      ctx.log(`  nothing printing: call-next p50 ${quiet.callNext.p50.toFixed(2)} p99 ${quiet.callNext.p99.toFixed(2)} ms; inside the server ${showLatency(quiet.serverCallNext)}; event loop delay ${showLatency(quiet.loop)}`);
       ctx.log(
-        `  ${printed.times.length} form PDFs at ${PRINT_RATE}/s (${printed.failures} failed; round trip p50 ${pdf.p50.toFixed(1)} p99 ${pdf.p99.toFixed(1)} ms; drawing ${show(busy.render)}; thread: ${documents?.code ?? '—'}): call-next p50 ${busy.callNext.p50.toFixed(2)} p99 ${busy.callNext.p99.toFixed(2)} ms; inside the server ${show(busy.serverCallNext)}; event loop delay ${show(busy.loop)}`,
+        `  ${printed.times.length} form PDFs at ${PRINT_RATE}/s (${printed.failures} failed; round trip p50 ${pdf.p50.toFixed(1)} p99 ${pdf.p99.toFixed(1)} ms; drawing ${showLatency(busy.render)}; thread: ${documents?.code ?? '—'}): call-next p50 ${busy.callNext.p50.toFixed(2)} p99 ${busy.callNext.p99.toFixed(2)} ms; inside the server ${showLatency(busy.serverCallNext)}; event loop delay ${showLatency(busy.loop)}`,
       );
       const rows: RowInput[] = [
         {
@@ -143,9 +130,9 @@ export const printing: Scenario = {
         {
           scenario: this.id,
           name: 'server RSS after printing',
-          value: (rssPrinting * 2 ** 20) / 1e6,
+          value: mibToMb(rssPrinting),
           unit: 'MB',
-          reference: { name: 'before the first PDF', value: (rssBefore * 2 ** 20) / 1e6, unit: 'MB' },
+          reference: { name: 'before the first PDF', value: mibToMb(rssBefore), unit: 'MB' },
           note: 'the document thread (pdfkit, two 10 MB fonts, its heap) ends after 2 idle minutes',
         },
       ];
