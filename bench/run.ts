@@ -9,6 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { installCleanup, killAll } from './lib/procs.ts';
+import { machineTicks, stealPercent } from './lib/proc-stats.ts';
 import { measureRaw, type Context, type Scenario } from './lib/scenario.ts';
 import type { RawResult } from './lib/raw-worker.ts';
 import { formatNumber, formatReference, formatTable, formatTarget, judge, type ResultRow } from './lib/table.ts';
@@ -74,7 +75,14 @@ console.log(`hall benchmark${quick ? ' (quick)' : ''}: ${selected.map((s) => s.i
 console.log(`  machine: ${cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} — other work on this machine skews every figure`);
 const rows: ResultRow[] = [];
 const timings: Record<string, number> = {};
-const probes: Array<{ scenario: string; cpuShare: number; load1: number }> = [];
+interface Probe {
+  scenario: string;
+  cpuShare: number;
+  load1: number;
+  /** Measured over the scenario (NaN without /proc). */
+  stealPercent?: number;
+}
+const probes: Probe[] = [];
 /** Spins for a moment and reports how much of a core this process actually got. */
 function cpuProbe(ms = 300): number {
   const c0 = process.cpuUsage();
@@ -86,10 +94,11 @@ function cpuProbe(ms = 300): number {
   return (used.user + used.system) / 1000 / (performance.now() - t0);
 }
 for (const scenario of selected) {
-  const probe = { scenario: scenario.id, cpuShare: cpuProbe(), load1: loadavg()[0]! };
+  const probe: Probe = { scenario: scenario.id, cpuShare: cpuProbe(), load1: loadavg()[0]! };
   probes.push(probe);
   console.log(`\n▶ ${scenario.id}: ${scenario.title}   [load ${probe.load1.toFixed(1)}, a busy process gets ${(probe.cpuShare * 100).toFixed(0)}% of a core]`);
   const t0 = performance.now();
+  const ticks0 = machineTicks();
   try {
     for (const row of await scenario.run(ctx)) rows.push(judge(row));
   } catch (error) {
@@ -98,14 +107,28 @@ for (const scenario of selected) {
     rows.push({ scenario: scenario.id, name: 'scenario failed', value: Number.NaN, unit: '', verdict: 'error', note: message.slice(0, 500) });
   }
   timings[scenario.id] = Math.round(performance.now() - t0);
-  console.log(`  (${(timings[scenario.id]! / 1000).toFixed(1)} s)`);
+  probe.stealPercent = stealPercent(ticks0, machineTicks());
+  const stolen = Number.isFinite(probe.stealPercent) ? `; the hypervisor took ${probe.stealPercent.toFixed(1)}% of the CPUs' time (steal)` : '';
+  console.log(`  (${(timings[scenario.id]! / 1000).toFixed(1)} s${stolen})`);
 }
 const raw = rawMemo ? await rawMemo.catch(() => undefined) : undefined;
 const meanShare = probes.reduce((a, p) => a + p.cpuShare, 0) / probes.length;
 const meanLoad = probes.reduce((a, p) => a + p.load1, 0) / probes.length;
+const steals = probes.map((p) => p.stealPercent ?? Number.NaN).filter(Number.isFinite);
 rows.unshift(
   judge({ scenario: 'machine', name: `load average (1 min), mean over scenarios, ${cpus().length} CPUs`, value: meanLoad, unit: '' }),
   judge({ scenario: 'machine', name: 'CPU a busy process gets (probe before each scenario)', value: meanShare * 100, unit: '% of a core', note: 'below ~90% the machine is contended: latencies include waiting for a CPU' }),
+  ...(steals.length
+    ? [
+        judge({
+          scenario: 'machine',
+          name: 'CPU time the hypervisor took (steal), worst scenario',
+          value: Math.max(...steals),
+          unit: '%',
+          note: `per scenario: ${probes.map((p) => `${p.scenario} ${Number.isFinite(p.stealPercent) ? p.stealPercent!.toFixed(1) : '—'}`).join(', ')}; time the virtual CPUs were ready to run but the host ran something else, which lands in the tail latencies`,
+        }),
+      ]
+    : []),
 );
 
 console.log('\n' + formatTable(rows));

@@ -1,10 +1,10 @@
 // Resident memory and CPU time of a process, from /proc (Linux).
 import { readFileSync } from 'node:fs';
 
-/** VmRSS in MiB, or NaN when /proc is unavailable. */
 /** MiB (what rssMiB gives) to MB of 10^6 bytes, the unit of the targets. */
 export const mibToMb = (mib: number): number => (mib * 2 ** 20) / 1e6;
 
+/** VmRSS in MiB, or NaN when /proc is unavailable. */
 export function rssMiB(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -13,6 +13,31 @@ export function rssMiB(pid: number): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** All CPUs' time so far (USER_HZ ticks): in total, and what the hypervisor gave to others (steal). */
+export interface MachineTicks {
+  total: number;
+  steal: number;
+}
+
+export function machineTicks(): MachineTicks | null {
+  try {
+    // cpu  user nice system idle iowait irq softirq steal guest guest_nice
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The share of the CPUs' time between two readings that the hypervisor took away (%): a
+ * virtual CPU that is runnable but not running. NaN without /proc or when no time passed.
+ */
+export function stealPercent(from: MachineTicks | null, to: MachineTicks | null): number {
+  if (!from || !to || to.total <= from.total) return Number.NaN;
+  return ((to.steal - from.steal) / (to.total - from.total)) * 100;
 }
 
 /** User + system CPU seconds used so far. */
