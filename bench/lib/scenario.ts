@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { forkWorker } from './ipc.ts';
-import type { RawRequest, RawResult } from './raw-worker.ts';
+import type { PacedRequest, RawRequest, RawResult } from './raw-worker.ts';
+import type { Summary } from './stats.ts';
 import type { RowInput } from './table.ts';
 import { tempDir } from './paths.ts';
 
@@ -24,11 +25,21 @@ export interface Scenario {
 }
 
 /** Runs the raw reference in a child process on the benchmark's disk. */
-export async function measureRaw(durationMs: number): Promise<RawResult> {
+export function measureRaw(durationMs: number): Promise<RawResult> {
+  return inRawWorker((file) => ({ type: 'run', payload: { file, durationMs } satisfies RawRequest, timeoutMs: durationMs + 60_000 }));
+}
+
+/** The same durable commits one at a time, `gapMs` apart (the time of each commit alone). */
+export function measurePacedRaw(count: number, gapMs: number): Promise<Summary> {
+  return inRawWorker((file) => ({ type: 'paced', payload: { file, count, gapMs } satisfies PacedRequest, timeoutMs: count * gapMs * 2 + 60_000 }));
+}
+
+async function inRawWorker<T>(call: (file: string) => { type: string; payload: unknown; timeoutMs: number }): Promise<T> {
   const dir = tempDir('raw');
   const worker = forkWorker(fileURLToPath(new URL('./raw-worker.ts', import.meta.url)));
   try {
-    return await worker.call<RawResult>('run', { file: join(dir.path, 'raw.db'), durationMs } satisfies RawRequest, durationMs + 60_000);
+    const { type, payload, timeoutMs } = call(join(dir.path, 'raw.db'));
+    return await worker.call<T>(type, payload, timeoutMs);
   } finally {
     await worker.stop();
     dir.remove();

@@ -4,14 +4,19 @@
 // (spawn until /healthz answers), resident memory after a warm-up (clients connected,
 // windows signed in, tickets issued today) and after the call-next run, and call-next round
 // trips (call the next of today's waiting tickets, closing the previous one as finished).
+// Beside them, the floor under a call-next round trip on this machine at the same pace: a
+// bare Socket.IO echo from the same kind of client process, and a lone durable commit.
 import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ClientProcess } from '../lib/clients.ts';
+import { forkWorker } from '../lib/ipc.ts';
 import { counterAuths, kioskAuths, openHall } from '../lib/hall.ts';
 import { startServer, timeNodeStart } from '../lib/server.ts';
 import { nodeArgs, serverCli, serverSources } from '../lib/paths.ts';
 import { historyDb, type BenchHallShape } from '../lib/hall-db.ts';
 import { mibToMb } from '../lib/proc-stats.ts';
 import { resetServerLatency, serverHealth, showLatency, type Latency } from '../lib/server-health.ts';
-import type { Context, Scenario } from '../lib/scenario.ts';
+import { measurePacedRaw, type Context, type Scenario } from '../lib/scenario.ts';
 import type { RowInput } from '../lib/table.ts';
 import type { Summary } from '../lib/stats.ts';
 
@@ -49,6 +54,34 @@ interface ServerTimes {
   /** The client process's own event-loop delay and garbage collections meanwhile. */
   clientLoopP99: number;
   clientGc: { count: number; maxMs: number };
+}
+
+/** What a call-next round trip costs here before the hall server does anything, at the same pace. */
+interface Floor {
+  /** Round trips to a bare Socket.IO server that answers at once (lib/echo-worker.ts). */
+  echo: Summary;
+  /** One durable INSERT at a time, a call's interval apart (the raw reference, paced). */
+  commit: Summary;
+}
+
+async function measureFloor(ctx: Context, calls: number): Promise<Floor> {
+  const server = forkWorker(fileURLToPath(new URL('../lib/echo-worker.ts', import.meta.url)));
+  const clients = new ClientProcess(process.env.BENCH_CLIENT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []);
+  let echo: Summary;
+  try {
+    const { url } = await server.call<{ url: string }>('start');
+    await clients.connect({ group: 'echo', url, ns: '/', auths: Array.from({ length: SHAPE.windows }, () => ({})) });
+    const windowIds = Array.from({ length: SHAPE.windows }, (_, i) => `w-${i}`);
+    echo = (await clients.calls({ group: 'echo', windowIds, count: calls, warmup: 30, ratePerSec: CALL_RATE, boards: 0 })).rtt;
+  } finally {
+    await clients.stop();
+    await server.stop();
+  }
+  const commit = await measurePacedRaw(calls, 1000 / CALL_RATE);
+  ctx.log(
+    `  floor at ${CALL_RATE} calls/s: bare Socket.IO echo p50 ${echo.p50.toFixed(2)} p99 ${echo.p99.toFixed(2)} ms; a lone durable commit p50 ${commit.p50.toFixed(2)} p99 ${commit.p99.toFixed(2)} ms`,
+  );
+  return { echo, commit };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -143,7 +176,8 @@ export const history: Scenario = {
     // Diagnostic: the no-history hall again with its database on tmpfs, where a commit's fsync
     // costs nothing — what is left of a call-next round trip is the server's own work.
     const tmpfs = existsSync('/dev/shm') ? await measure(ctx, 'no history, database on tmpfs', undefined, false, '/dev/shm') : undefined;
-    ctx.details.history = { tickets, sizeMiB, built: db.built, buildMs: db.buildMs, bareMs, modulesMs, empty, full, tmpfs };
+    const floor = await measureFloor(ctx, ctx.quick ? 100 : 600);
+    ctx.details.history = { tickets, sizeMiB, built: db.built, buildMs: db.buildMs, bareMs, modulesMs, empty, full, tmpfs, floor };
     const label = `${tickets >= 1_000_000 ? `${tickets / 1_000_000}M` : `${tickets / 1000}k`} history`;
     const ref = (value: number, unit: string) => ({ name: 'same hall, no history', value, unit });
     const rows: RowInput[] = [
@@ -187,6 +221,14 @@ export const history: Scenario = {
         note: 'no fsync cost: the rest is the server and the machine',
       });
     }
+    rows.push({
+      scenario: this.id,
+      name: `call-next p99 floor: a bare Socket.IO echo at ${CALL_RATE}/s (diagnostic)`,
+      value: floor.echo.p99,
+      unit: 'ms',
+      reference: { name: 'a lone durable commit p99, same pace', value: floor.commit.p99, unit: 'ms' },
+      note: 'no server work: sockets, two processes and their wake-ups on this machine; a call-next adds a commit and the queue',
+    });
     const errors = Object.values(full.errors).reduce((a, b) => a + b, 0);
     if (errors) rows.push({ scenario: this.id, name: 'call-next errors', value: errors, unit: 'replies', note: JSON.stringify(full.errors), verdict: 'error' });
     if (ctx.quick) for (const row of rows) row.note = [row.note, 'quick: 100k history, one start'].filter(Boolean).join('; ');
