@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { percentile, round, summarize } from '../bench/lib/stats.ts';
 import { displayWidth, formatNumber, formatTable, judge } from '../bench/lib/table.ts';
+import { stealPercent } from '../bench/lib/proc-stats.ts';
 
 describe('percentile (nearest rank)', () => {
   const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -81,5 +82,18 @@ describe('formatTable', () => {
     expect(lines[2]).toContain('<= 15 ms');
     expect(lines[3]).toContain('500 rows/s (raw)');
     expect(lines[3]?.trimEnd().endsWith('met')).toBe(true);
+  });
+});
+
+describe('stealPercent', () => {
+  it('is the share of all CPU time between two readings that the host took', () => {
+    expect(stealPercent({ total: 1000, steal: 10 }, { total: 1200, steal: 16 })).toBeCloseTo(3, 10);
+    expect(stealPercent({ total: 1000, steal: 10 }, { total: 1200, steal: 10 })).toBe(0);
+  });
+
+  it('is NaN without readings or without time between them', () => {
+    expect(stealPercent(null, { total: 1200, steal: 16 })).toBeNaN();
+    expect(stealPercent({ total: 1000, steal: 10 }, null)).toBeNaN();
+    expect(stealPercent({ total: 1000, steal: 10 }, { total: 1000, steal: 10 })).toBeNaN();
   });
 });
