@@ -5,14 +5,11 @@
 //   hall-server restore  --from FILE [--config hall.json]  replace the database (server stopped)
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { hallSeedSchema } from '@hall/common/seed';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createHallServer } from './app.ts';
 import { databasePath, loadServerConfig, type ServerConfig } from './config.ts';
-import { schemaVersion } from './store/db.ts';
-import { migrations } from './store/migrations.ts';
+import { backupDatabase, restoreDatabase } from './store/backup.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -97,32 +94,15 @@ async function serve(cfg: ServerConfig): Promise<void> {
 
 async function backup(cfg: ServerConfig): Promise<void> {
   if (!values.out) throw new Error('backup needs --out FILE');
-  const source = databasePath(cfg);
-  if (!existsSync(source)) throw new Error(`no database at ${source}`);
-  const db = new Database(source, { readonly: true, fileMustExist: true });
-  // SQLite's online backup: a consistent copy even while the server keeps writing.
-  await db.backup(values.out);
-  db.close();
+  await backupDatabase(databasePath(cfg), values.out);
   console.log(`备份完成 backup written: ${values.out}`);
 }
 
-function restore(cfg: ServerConfig): void {
+async function restore(cfg: ServerConfig): Promise<void> {
   if (!values.from) throw new Error('restore needs --from FILE');
   const target = databasePath(cfg);
-  const candidate = new Database(values.from, { readonly: true, fileMustExist: true });
-  const check = candidate.pragma('integrity_check', { simple: true });
-  const version = schemaVersion(candidate);
-  candidate.close();
-  if (check !== 'ok') throw new Error(`backup failed its integrity check: ${String(check)}`);
-  const latest = migrations.at(-1)!.version;
-  if (version > latest) throw new Error(`backup is from a newer version (schema ${version} > ${latest})`);
-  if (existsSync(target)) {
-    const aside = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(target, aside);
-    console.log(`原数据库已移至 previous database moved to: ${aside}`);
-  }
-  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
-  copyFileSync(values.from, target);
+  const { version, aside } = await restoreDatabase(target, values.from);
+  if (aside) console.log(`原数据库已移至 previous database moved to: ${aside}`);
   console.log(`恢复完成 restored ${values.from} → ${target}（schema ${version}; newer migrations run at next start）`);
 }
 

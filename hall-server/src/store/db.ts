@@ -2,7 +2,7 @@
 // synchronous=FULL, so a number handed out is never handed out again, even after a power
 // cut. Throughput comes from group commit (see unit-of-work.ts), not from weaker syncing.
 import Database from 'better-sqlite3';
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrations } from './migrations.ts';
 
@@ -15,7 +15,10 @@ export type Db = Database.Database;
 export const walCheckpointPages = 10_000;
 
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true });
+    assertWritable(file);
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -26,6 +29,25 @@ export function openDatabase(file: string): Db {
   if (!db.memory) preallocateWal(`${file}-wal`, walCheckpointPages * ((db.pragma('page_size', { simple: true }) as number) + 24) + 32);
   migrate(db);
   return db;
+}
+
+/**
+ * SQLite opens a file this process may not write read-only, without a word, and every commit
+ * then fails: a database restored or copied by root for a service that runs as another user,
+ * say. Refuse to start instead, naming the file and its owner.
+ */
+export function assertWritable(file: string): void {
+  const dir = dirname(file);
+  for (const path of [dir, file, `${file}-wal`, `${file}-shm`]) {
+    if (path !== dir && !existsSync(path)) continue;
+    try {
+      accessSync(path, constants.W_OK);
+    } catch {
+      throw new Error(
+        `数据库文件不可写，请把数据目录及其中文件的属主改为运行服务器的用户 the database is not writable by this process (uid ${process.getuid?.() ?? '?'}): ${path} belongs to uid ${statSync(path).uid}`,
+      );
+    }
+  }
 }
 
 /**

@@ -1,0 +1,114 @@
+// Backing up and restoring the hall's database file (the `backup` and `restore` commands).
+//
+// A backup is SQLite's online backup: a consistent copy while the server keeps writing.
+//
+// A restore replaces the database of a stopped server. It refuses while anything still has
+// the database open. It folds a WAL that a crash left into the database it replaces, so the
+// copy kept aside is complete. It builds the new file beside the old one and renames it into
+// place, durably. The new file gets the owner and mode of the one it replaces (or of the data
+// directory), so a restore run as root leaves a database the service's own user can write.
+import Database from 'better-sqlite3';
+import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { schemaVersion } from './db.ts';
+import { migrations } from './migrations.ts';
+
+/** A consistent copy of `source` at `out`, taken while other connections may be writing. */
+export async function backupDatabase(source: string, out: string): Promise<void> {
+  if (!existsSync(source)) throw new Error(`没有数据库 no database at ${source}`);
+  // Read-write, though it only reads: a read-only connection to a stopped hall's database
+  // would leave a -wal and a -shm behind it.
+  const db = new Database(source, { fileMustExist: true });
+  try {
+    await db.backup(out);
+  } finally {
+    db.close();
+  }
+}
+
+export interface Restored {
+  /** The backup's schema version (newer migrations run at the next start). */
+  version: number;
+  /** Where the database it replaced was moved, or null when there was none. */
+  aside: string | null;
+}
+
+/** Replaces the database at `target` with the backup `from`; the server must be stopped. */
+export async function restoreDatabase(target: string, from: string, now = new Date()): Promise<Restored> {
+  const version = checkBackup(from);
+  const replaced = existsSync(target) ? settle(target) : null;
+  const owner = replaced ?? statSync(dirname(target));
+  const staging = join(dirname(target), `.${basename(target)}.restoring-${process.pid}`);
+  rmSync(staging, { force: true });
+  try {
+    const source = new Database(from, { fileMustExist: true });
+    try {
+      // Through SQLite, not a file copy: whatever the backup's own WAL holds comes along.
+      await source.backup(staging);
+    } finally {
+      source.close();
+    }
+    fsyncFile(staging);
+    takeOwnership(staging, owner, replaced !== null);
+    let aside: string | null = null;
+    if (replaced) {
+      aside = `${target}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(target, aside);
+    }
+    renameSync(staging, target);
+    fsyncFile(dirname(target));
+    return { version, aside };
+  } finally {
+    rmSync(staging, { force: true });
+  }
+}
+
+/** The backup's schema version, once it has passed SQLite's integrity check and is not newer than this server. */
+function checkBackup(from: string): number {
+  // Read-write, though it only reads: a read-only connection would leave a -wal and a -shm
+  // beside the backup.
+  const candidate = new Database(from, { fileMustExist: true });
+  try {
+    const check = candidate.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new Error(`备份文件未通过完整性检查 the backup failed its integrity check: ${String(check)}`);
+    const version = schemaVersion(candidate);
+    const latest = migrations.at(-1)!.version;
+    if (version > latest) throw new Error(`备份来自更新的版本 the backup is from a newer version (schema ${version} > ${latest})`);
+    return version;
+  } finally {
+    candidate.close();
+  }
+}
+
+/**
+ * Opens and closes the database to be replaced. The last connection to close folds the WAL
+ * into the file and deletes it, so a WAL that is still there means another connection (the
+ * server) has the database open. Returns the file's owner and mode.
+ */
+function settle(target: string): Stats {
+  const db = new Database(target, { fileMustExist: true });
+  try {
+    schemaVersion(db); // a read, so that this connection opens the WAL and checkpoints it on close
+  } finally {
+    db.close();
+  }
+  if (existsSync(`${target}-wal`)) {
+    throw new Error(`数据库正在使用，请先停止服务器再恢复 the database is in use (is the server still running?): ${target}`);
+  }
+  return statSync(target);
+}
+
+/** Root restores on the service's behalf: the new file gets the owner and mode of the one it replaces. */
+function takeOwnership(file: string, like: Stats, sameMode: boolean): void {
+  if (process.getuid?.() === 0) chownSync(file, like.uid, like.gid);
+  if (sameMode) chmodSync(file, like.mode & 0o777);
+}
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
