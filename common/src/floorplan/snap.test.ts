@@ -70,7 +70,20 @@ describe('snapping', () => {
         const ctx = { grid: m(grid), points: [pt(1, 1), pt(-3, 2)], origin, radius: m(0.3) };
         const once = snap(p, ctx).point;
         close(snap(once, ctx).point, once);
+        const walls = { ...ctx, segments: [{ a: pt(-2, -1), b: pt(6, 1) }, { a: pt(0, 4), b: pt(0, -4) }] };
+        const onWalls = snap(p, walls).point;
+        close(snap(onWalls, walls).point, onWalls);
       }),
     );
+  });
+
+  it('snaps a grid point that lies within reach of a 15° line onto the line, so that snapping again keeps it', () => {
+    // Found by the property above: the finger is too far from the 7.5° boundary's 15° line,
+    // but the grid point it snaps to (2.25, 0.3) is close enough to it.
+    const ctx = { grid: m(0.05), points: [], origin: pt(0, 0), radius: m(0.3) };
+    const once = snap(pt(2.2738473060327347, 0.2993576769715811), ctx);
+    expect(once.kind).toBe('angle');
+    expect(angleOf(pt(0, 0), once.point)).toBeCloseTo(15, 9);
+    expect(snap(once.point, ctx)).toEqual(once);
   });
 });

@@ -95,9 +95,27 @@ export type SnapKind = 'point' | 'segment' | 'perpendicular' | 'angle' | 'grid' 
 
 /**
  * One snapped point, by priority: an existing point, a wall, a perpendicular/parallel to a
- * wall, a 15° step, the grid. The first that applies wins, so the result is stable.
+ * wall, a 15° step, the grid. The first that applies wins.
+ *
+ * A snapped point can come within reach of a rule that ranks higher than the one that put it
+ * there (a grid point close to a 15° line, a point on a 15° line close to a corner), and
+ * snapping it again would move it. So the rules run again on their own result until it stays
+ * put. A pass that moves the point lands it on a higher-ranked kind (each rule keeps its own
+ * result where it is), so this takes at most one pass per kind.
  */
 export function snap(p: Point<Metres>, ctx: SnapContext): { point: Point<Metres>; kind: SnapKind } {
+  let result = snapOnce(p, ctx);
+  for (let pass = 0; pass < SNAP_KINDS; pass++) {
+    const again = snapOnce(result.point, ctx);
+    if (samePoint(again.point, result.point, 1e-9)) return result;
+    result = again;
+  }
+  return result;
+}
+
+const SNAP_KINDS = 6;
+
+function snapOnce(p: Point<Metres>, ctx: SnapContext): { point: Point<Metres>; kind: SnapKind } {
   const hitPoint = ctx.points && snapToPoints(p, ctx.points, ctx.radius);
   if (hitPoint) return { point: hitPoint, kind: 'point' };
   const onSegment = ctx.segments && snapToSegments(p, ctx.segments, m(ctx.radius / 2));
