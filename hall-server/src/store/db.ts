@@ -36,7 +36,7 @@ export function openDatabase(file: string): Db {
  * then fails: a database restored or copied by root for a service that runs as another user,
  * say. Refuse to start instead, naming the file and its owner.
  */
-export function assertWritable(file: string): void {
+function assertWritable(file: string): void {
   const dir = dirname(file);
   for (const path of [dir, file, `${file}-wal`, `${file}-shm`]) {
     if (path !== dir && !existsSync(path)) continue;
