@@ -101,8 +101,8 @@ async function backup(cfg: ServerConfig): Promise<void> {
 async function restore(cfg: ServerConfig): Promise<void> {
   if (!values.from) throw new Error('restore needs --from FILE');
   const target = databasePath(cfg);
-  const { version, aside } = await restoreDatabase(target, values.from);
-  if (aside) console.log(`原数据库已移至 previous database moved to: ${aside}`);
+  const { version, aside, damaged } = await restoreDatabase(target, values.from);
+  if (aside) console.log(`${damaged ? '原数据库已损坏，已原样移至 previous database (unreadable) moved as it was to' : '原数据库已移至 previous database moved to'}: ${aside}`);
   console.log(`恢复完成 restored ${values.from} → ${target}（schema ${version}; newer migrations run at next start）`);
 }
 

@@ -1,9 +1,9 @@
 // Backing up and restoring the database (store/backup.ts, the CLI's `backup` and `restore`),
 // and the start-up refusal of a database the server could not write (store/db.ts).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -102,6 +102,7 @@ describe('restore', () => {
     const result = await restoreDatabase(target, backup, new Date('2026-12-03T09:30:00.000Z'));
 
     expect(result.version).toBe(migrations.at(-1)!.version);
+    expect(result.damaged).toBe(false);
     expect(result.aside).toBe(`${target}.before-restore-2026-12-03T09-30-00-000Z`);
     expect(noticesIn(target)).toEqual(['restored-1', 'restored-2']);
     // The replaced database is complete on its own: its WAL was folded in before it was moved.
@@ -112,6 +113,21 @@ describe('restore', () => {
     const reopened = openDatabase(target);
     open.push(reopened);
     expect(reopened.prepare('SELECT count(*) AS n FROM notices').get()).toEqual({ n: 2 });
+  });
+
+  it('replaces a database SQLite cannot read, moving it aside as it was, WAL and all', async () => {
+    const backup = await backupOf(['restored']);
+    const dir = newDir();
+    const target = join(dir, 'hall.db');
+    const damage = Buffer.alloc(4096, 0x5a);
+    writeFileSync(target, damage);
+    writeFileSync(`${target}-wal`, 'left by the crash');
+    const result = await restoreDatabase(target, backup);
+    expect(result.damaged).toBe(true);
+    expect(noticesIn(target)).toEqual(['restored']);
+    expect(readFileSync(result.aside!)).toEqual(damage);
+    expect(readFileSync(`${result.aside!}-wal`, 'utf8')).toBe('left by the crash');
+    expect(readdirSync(dir).sort()).toEqual(['hall.db', basename(result.aside!), `${basename(result.aside!)}-wal`]);
   });
 
   it('refuses while the server has the database open, and changes nothing', async () => {

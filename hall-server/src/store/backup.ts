@@ -4,11 +4,12 @@
 //
 // A restore replaces the database of a stopped server. It refuses while anything still has
 // the database open. It folds a WAL that a crash left into the database it replaces, so the
-// copy kept aside is complete. It builds the new file beside the old one and renames it into
-// place, durably. The new file gets the owner and mode of the one it replaces (or of the data
-// directory), so a restore run as root leaves a database the service's own user can write.
+// copy kept aside is complete; a database SQLite cannot read at all goes aside as it is, with
+// its WAL. It builds the new file beside the old one and renames it into place, durably. The
+// new file gets the owner and mode of the one it replaces (or of the data directory), so a
+// restore run as root leaves a database the service's own user can write.
 import Database from 'better-sqlite3';
-import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { schemaVersion } from './db.ts';
 import { migrations } from './migrations.ts';
@@ -31,13 +32,15 @@ export interface Restored {
   version: number;
   /** Where the database it replaced was moved, or null when there was none. */
   aside: string | null;
+  /** The database it replaced could not be read (a restore after damage): moved aside as it was. */
+  damaged: boolean;
 }
 
 /** Replaces the database at `target` with the backup `from`; the server must be stopped. */
 export async function restoreDatabase(target: string, from: string, now = new Date()): Promise<Restored> {
   const version = checkBackup(from);
   const replaced = existsSync(target) ? settle(target) : null;
-  const owner = replaced ?? statSync(dirname(target));
+  const owner = replaced?.stats ?? statSync(dirname(target));
   const staging = join(dirname(target), `.${basename(target)}.restoring-${process.pid}`);
   rmSync(staging, { force: true });
   try {
@@ -54,12 +57,17 @@ export async function restoreDatabase(target: string, from: string, now = new Da
     if (replaced) {
       aside = `${target}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
       renameSync(target, aside);
+      // A damaged database keeps its WAL beside it, for whoever examines it; nothing of it may
+      // stay beside the restored file, which would take it for its own.
+      if (replaced.wal) renameSync(replaced.wal, `${aside}-wal`);
+      for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
     }
     renameSync(staging, target);
     fsyncFile(dirname(target));
-    return { version, aside };
+    return { version, aside, damaged: replaced?.damaged ?? false };
   } finally {
     rmSync(staging, { force: true });
+    if (replaced?.wal) rmSync(replaced.wal, { force: true });
   }
 }
 
@@ -83,19 +91,36 @@ function checkBackup(from: string): number {
 /**
  * Opens and closes the database to be replaced. The last connection to close folds the WAL
  * into the file and deletes it, so a WAL that is still there means another connection (the
- * server) has the database open. Returns the file's owner and mode.
+ * server) has the database open. A database SQLite cannot read is what a restore is for: it
+ * goes aside as it is, with its WAL (`wal`: a hard link to it, since SQLite deletes the WAL
+ * of a file it cannot read too).
  */
-function settle(target: string): Stats {
-  const db = new Database(target, { fileMustExist: true });
+function settle(target: string): { stats: Stats; damaged: boolean; wal: string | null } {
+  const wal = `${target}-wal`;
+  const kept = existsSync(wal) ? join(dirname(target), `.${basename(target)}.wal-${process.pid}`) : null;
+  if (kept) {
+    rmSync(kept, { force: true });
+    linkSync(wal, kept);
+  }
+  let damaged = false;
   try {
-    schemaVersion(db); // a read, so that this connection opens the WAL and checkpoints it on close
+    const db = new Database(target, { fileMustExist: true });
+    try {
+      schemaVersion(db); // a read, so that this connection opens the WAL and checkpoints it on close
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT') throw error;
+      damaged = true;
+    } finally {
+      db.close();
+    }
+    if (!damaged && existsSync(wal)) {
+      throw new Error(`数据库正在使用，请先停止服务器再恢复 the database is in use (is the server still running?): ${target}`);
+    }
+    return { stats: statSync(target), damaged, wal: damaged ? kept : null };
   } finally {
-    db.close();
+    if (kept && !damaged) rmSync(kept, { force: true });
   }
-  if (existsSync(`${target}-wal`)) {
-    throw new Error(`数据库正在使用，请先停止服务器再恢复 the database is in use (is the server still running?): ${target}`);
-  }
-  return statSync(target);
 }
 
 /** Root restores on the service's behalf: the new file gets the owner and mode of the one it replaces. */
