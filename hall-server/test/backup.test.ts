@@ -70,6 +70,7 @@ describe('backup', () => {
     await backupDatabase(file, join(dir, 'backup.db'));
     live.prepare('INSERT INTO notices (id, json) VALUES (?, ?)').run('n4', '{}');
     expect(noticesIn(join(dir, 'backup.db'))).toEqual(['n1', 'n2', 'n3']);
+    expect(statSync(join(dir, 'backup.db')).mode & 0o777).toBe(0o600);
     const copy = new Database(join(dir, 'backup.db'));
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();
@@ -179,6 +180,7 @@ describe('restore', () => {
     expect(result.aside).toBeNull();
     expect(noticesIn(join(dir, 'hall.db'))).toEqual(['restored']);
     expect(statSync(join(dir, 'hall.db')).uid).toBe(root ? nobody : process.getuid!());
+    expect(statSync(join(dir, 'hall.db')).mode & 0o777).toBe(0o600);
   });
 });
 

@@ -14,7 +14,11 @@ import { basename, dirname, join } from 'node:path';
 import { schemaVersion } from './db.ts';
 import { migrations } from './migrations.ts';
 
-/** A consistent copy of `source` at `out`, taken while other connections may be writing. */
+/**
+ * A consistent copy of `source` at `out`, taken while other connections may be writing. The
+ * copy holds what the hall holds about people (sealed or hashed, but theirs): only its owner
+ * may read it.
+ */
 export async function backupDatabase(source: string, out: string): Promise<void> {
   if (!existsSync(source)) throw new Error(`没有数据库 no database at ${source}`);
   // Read-write, though it only reads: a read-only connection to a stopped hall's database
@@ -25,6 +29,7 @@ export async function backupDatabase(source: string, out: string): Promise<void>
   } finally {
     db.close();
   }
+  chmodSync(out, 0o600);
 }
 
 export interface Restored {
@@ -52,7 +57,8 @@ export async function restoreDatabase(target: string, from: string, now = new Da
       source.close();
     }
     fsyncFile(staging);
-    takeOwnership(staging, owner, replaced !== null);
+    // The mode of the file it replaces, or the owner's alone, like the backup's.
+    takeOwnership(staging, owner, replaced ? replaced.stats.mode & 0o777 : 0o600);
     let aside: string | null = null;
     if (replaced) {
       aside = `${target}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
@@ -123,10 +129,10 @@ function settle(target: string): { stats: Stats; damaged: boolean; wal: string |
   }
 }
 
-/** Root restores on the service's behalf: the new file gets the owner and mode of the one it replaces. */
-function takeOwnership(file: string, like: Stats, sameMode: boolean): void {
-  if (process.getuid?.() === 0) chownSync(file, like.uid, like.gid);
-  if (sameMode) chmodSync(file, like.mode & 0o777);
+/** Root restores on the service's behalf: the new file gets the owner of the one it replaces. */
+function takeOwnership(file: string, owner: Stats, mode: number): void {
+  if (process.getuid?.() === 0) chownSync(file, owner.uid, owner.gid);
+  chmodSync(file, mode);
 }
 
 function fsyncFile(path: string): void {
