@@ -200,4 +200,18 @@ describe('CommitQueue when its thread dies', () => {
     file.close();
     rmSync(dir2, { recursive: true, force: true });
   });
+
+  it('closes when the thread dies while the close waits for the checkpoint thread', async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'commit-queue-dies-closing-'));
+    const file = openDatabase(join(dir2, 'hall.db'));
+    const q = new CommitQueue(file, () => undefined, { thread: true });
+    const thread = (q as unknown as { worker: { terminate(): Promise<number> } }).worker;
+    await q.enqueueOps([writeOp('INSERT INTO notices (id, json) VALUES (?, ?)', ['x', '{}'])]);
+    const closing = q.close().then(() => 'closed');
+    await thread.terminate(); // gone before the close has stopped the checkpoint thread
+    const outcome = await Promise.race([closing, new Promise((r) => setTimeout(() => r('still waiting after 10 s'), 10_000))]);
+    expect(outcome).toBe('closed');
+    file.close();
+    rmSync(dir2, { recursive: true, force: true });
+  });
 });

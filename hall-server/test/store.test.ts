@@ -18,7 +18,9 @@ async function start(options: Parameters<typeof startHall>[0] = {}): Promise<Tes
   return h;
 }
 afterEach(async () => {
-  for (const h of halls.splice(0)) await h.cleanup();
+  // Last started first: a hall restarted on an earlier one's directory must be stopped before
+  // that directory is removed.
+  for (const h of halls.splice(0).reverse()) await h.cleanup();
 });
 
 const issue = (h: TestHall, key: string, categoryId = 'tax', extra: Record<string, unknown> = {}) =>

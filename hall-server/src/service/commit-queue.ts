@@ -64,6 +64,12 @@ export class CommitQueue {
   private readonly runner: OpRunner;
   private readonly schedule: (fn: () => void) => void;
   private worker: Worker | null = null;
+  /**
+   * Settles when the commit thread has exited. Taken when it starts: a thread that dies while
+   * close() waits for the checkpoint thread must not leave close() waiting for an exit that
+   * has already happened.
+   */
+  private workerExited: Promise<void> = Promise.resolve();
   private checkpointer: Checkpointer | null = null;
   private batchId = 0;
   private batchStart = 0;
@@ -164,9 +170,8 @@ export class CommitQueue {
       // Held by the thread until it has closed its connection: an idle (unref'd) worker would
       // let the process run out of work and exit before the close completes.
       worker.ref();
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
       worker.postMessage({ close: true });
-      await exited;
+      await this.workerExited;
     }
   }
 
@@ -183,6 +188,7 @@ export class CommitQueue {
   private startWorker(): void {
     const worker = new Worker(new URL('../store/commit-worker.mjs', import.meta.url), { workerData: { file: this.db.name, checkpointPages: walCheckpointPages } });
     worker.unref();
+    this.workerExited = new Promise((resolve) => worker.once('exit', () => resolve()));
     worker.on('message', (reply: WorkerReply) => this.replied(reply));
     // The thread itself died (it cannot open the file, say): what it held failed, and the
     // main connection commits from now on.

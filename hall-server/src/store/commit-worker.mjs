@@ -10,10 +10,11 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const db = new Database(workerData.file);
+// First: the pragmas after it wait for a lock another connection holds instead of failing.
+db.pragma('busy_timeout = 5000');
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
-db.pragma('busy_timeout = 5000');
 // Checkpoints are the checkpoint thread's (checkpoint-worker.mjs), which keeps the WAL copied
 // back while commits go on. This connection checkpoints only as a backstop, inside the commit
 // that finds walCheckpointPages (db.ts: 10,000 pages, about 40 MB, the WAL's allocation) not
