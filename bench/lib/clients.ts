@@ -3,9 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { forkWorker, type Worker } from './ipc.ts';
 import type { CallsRequest, CallsResult, ClosedLoopRequest, ConnectRequest, LoadResult, SignInRequest, SteadyRequest } from './client-worker.ts';
 
+/** BENCH_CLIENT_NODE_FLAGS (e.g. --trace-gc) goes to the client process's node, for diagnosis. */
+const clientNodeFlags = (): string[] => process.env.BENCH_CLIENT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+
 export class ClientProcess {
   readonly worker: Worker;
-  constructor(execArgv: string[] = []) {
+  constructor(execArgv: string[] = clientNodeFlags()) {
     this.worker = forkWorker(fileURLToPath(new URL('./client-worker.ts', import.meta.url)), { execArgv });
   }
   get pid(): number {

@@ -49,8 +49,7 @@ export async function openHall(ctx: Context, options: HallOptions): Promise<Hall
     const clerkCount = options.clerks ?? options.shape.windows;
     const tokens = addSessions(dbFile, ['admin', ...Array.from({ length: clerkCount }, (_, i) => clerkId(i))]);
     server = await startServer({ dir: dir.path, cpuProfDir: ctx.cpuProfDir });
-    // BENCH_CLIENT_NODE_FLAGS (e.g. --trace-gc) goes to the client process's node, for diagnosis.
-    clients = new ClientProcess(process.env.BENCH_CLIENT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []);
+    clients = new ClientProcess();
     const s = server;
     const c = clients;
     return {

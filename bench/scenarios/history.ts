@@ -66,7 +66,7 @@ interface Floor {
 
 async function measureFloor(ctx: Context, calls: number): Promise<Floor> {
   const server = forkWorker(fileURLToPath(new URL('../lib/echo-worker.ts', import.meta.url)));
-  const clients = new ClientProcess(process.env.BENCH_CLIENT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []);
+  const clients = new ClientProcess();
   let echo: Summary;
   try {
     const { url } = await server.call<{ url: string }>('start');

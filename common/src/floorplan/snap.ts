@@ -92,6 +92,7 @@ export interface SnapContext {
 }
 
 export type SnapKind = 'point' | 'segment' | 'perpendicular' | 'angle' | 'grid' | 'none';
+const SNAP_KINDS = 6;
 
 /**
  * One snapped point, by priority: an existing point, a wall, a perpendicular/parallel to a
@@ -112,8 +113,6 @@ export function snap(p: Point<Metres>, ctx: SnapContext): { point: Point<Metres>
   }
   return result;
 }
-
-const SNAP_KINDS = 6;
 
 function snapOnce(p: Point<Metres>, ctx: SnapContext): { point: Point<Metres>; kind: SnapKind } {
   const hitPoint = ctx.points && snapToPoints(p, ctx.points, ctx.radius);
